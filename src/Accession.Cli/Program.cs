@@ -1,0 +1,7 @@
+using System.CommandLine;
+using Accession.Cli;
+
+var root = new RootCommand(
+    "Accession: ISCC-SUM identifiers and OME-Zarr validation for bioimaging data.\n" + ExitCodes.HelpText);
+
+return await CliApplication.RunAsync(root, args).ConfigureAwait(false);

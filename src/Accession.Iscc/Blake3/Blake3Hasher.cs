@@ -1,0 +1,165 @@
+using System.Buffers;
+using System.Text;
+
+namespace Accession.Iscc.Blake3;
+
+/// <summary>
+/// BLAKE3 hashing: regular, keyed and key derivation modes, with extended output of any length.
+/// Implemented from the BLAKE3 specification (BLAKE3-team/BLAKE3-specs @ ea51a3a, reference
+/// implementation @ 77b257e; summarised in shared/specs/iscc-sum.md §5). Shaped like the
+/// System.IO.Hashing types: <see cref="Append(ReadOnlySpan{byte})"/>, a result that does not
+/// disturb the state, <see cref="Reset"/>, and static one-shot helpers.
+/// </summary>
+public sealed partial class Blake3Hasher
+{
+    /// <summary>Length of the default hash in bytes.</summary>
+    public const int HashLengthInBytes = Blake3Constants.OutLength;
+
+    /// <summary>Length of a key for <see cref="CreateKeyed"/> in bytes.</summary>
+    public const int KeyLengthInBytes = Blake3Constants.KeyLength;
+
+    private State _state;
+
+    /// <summary>A hasher in the regular (unkeyed) mode.</summary>
+    public Blake3Hasher()
+        : this(Blake3Constants.IV, 0)
+    {
+    }
+
+    private Blake3Hasher(ReadOnlySpan<uint> key, uint flags)
+    {
+        _state = new State(key, flags);
+    }
+
+    /// <summary>A hasher in keyed mode (a MAC or PRF) with a 32-byte key.</summary>
+    public static Blake3Hasher CreateKeyed(ReadOnlySpan<byte> key)
+    {
+        if (key.Length != KeyLengthInBytes)
+        {
+            throw new ArgumentException($"A BLAKE3 key is {KeyLengthInBytes} bytes long, not {key.Length}.", nameof(key));
+        }
+
+        Span<uint> words = stackalloc uint[8];
+        ReadWords(key, words);
+        return new Blake3Hasher(words, Blake3Constants.KeyedHash);
+    }
+
+    /// <summary>A hasher in key derivation mode: append the key material, then read the derived key.</summary>
+    public static Blake3Hasher CreateDeriveKey(string context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var contextHasher = new Blake3Hasher(Blake3Constants.IV, Blake3Constants.DeriveKeyContext);
+        contextHasher.Append(Encoding.UTF8.GetBytes(context));
+        Span<byte> contextKey = stackalloc byte[KeyLengthInBytes];
+        contextHasher.GetCurrentHash(contextKey);
+        Span<uint> words = stackalloc uint[8];
+        ReadWords(contextKey, words);
+        return new Blake3Hasher(words, Blake3Constants.DeriveKeyMaterial);
+    }
+
+    /// <summary>Adds data to the hash.</summary>
+    public void Append(ReadOnlySpan<byte> source) => _state.Append(source);
+
+    /// <summary>Adds data from an array segment to the hash.</summary>
+    public void Append(byte[] source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        Append(source.AsSpan());
+    }
+
+    /// <summary>Reads a stream to its end and adds it to the hash.</summary>
+    public async Task AppendAsync(Stream stream, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
+        try
+        {
+            int read;
+            while ((read = await stream.ReadAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                Append(buffer.AsSpan(0, read));
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Returns the state to that of a new hasher with the same key and mode.</summary>
+    public void Reset() => _state.Reset();
+
+    /// <summary>The 32-byte hash of everything appended so far; the state is not changed.</summary>
+    public byte[] GetCurrentHash()
+    {
+        var hash = new byte[HashLengthInBytes];
+        GetCurrentHash(hash);
+        return hash;
+    }
+
+    /// <summary>
+    /// Fills <paramref name="destination"/> with output of the hash function (the extended output
+    /// of BLAKE3: any length, and a shorter output is a prefix of a longer one). The state is not changed.
+    /// </summary>
+    public void GetCurrentHash(Span<byte> destination) => _state.Finalize(destination, 0);
+
+    /// <summary>Extended output starting at byte <paramref name="offset"/> of the output stream (a multiple of 64).</summary>
+    public void GetCurrentHash(ulong offset, Span<byte> destination)
+    {
+        if (offset % Blake3Constants.BlockLength != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(offset), offset, "The output offset must be a multiple of 64.");
+        }
+
+        _state.Finalize(destination, offset / Blake3Constants.BlockLength);
+    }
+
+    /// <summary>Total number of bytes appended since creation or the last reset.</summary>
+    public ulong Length => _state.Length;
+
+    /// <summary>The 32-byte BLAKE3 hash of <paramref name="source"/>.</summary>
+    public static byte[] Hash(ReadOnlySpan<byte> source)
+    {
+        var hash = new byte[HashLengthInBytes];
+        Hash(source, hash);
+        return hash;
+    }
+
+    /// <summary>Hashes <paramref name="source"/> and fills all of <paramref name="destination"/> with output.</summary>
+    public static void Hash(ReadOnlySpan<byte> source, Span<byte> destination)
+    {
+        var hasher = new Blake3Hasher();
+        hasher.Append(source);
+        hasher.GetCurrentHash(destination);
+    }
+
+    /// <summary>Writes the 32-byte hash if the destination is large enough.</summary>
+    public static bool TryHash(ReadOnlySpan<byte> source, Span<byte> destination, out int bytesWritten)
+    {
+        if (destination.Length < HashLengthInBytes)
+        {
+            bytesWritten = 0;
+            return false;
+        }
+
+        Hash(source, destination[..HashLengthInBytes]);
+        bytesWritten = HashLengthInBytes;
+        return true;
+    }
+
+    /// <summary>The 32-byte hash of a stream read to its end.</summary>
+    public static async Task<byte[]> HashAsync(Stream stream, CancellationToken cancellationToken = default)
+    {
+        var hasher = new Blake3Hasher();
+        await hasher.AppendAsync(stream, cancellationToken).ConfigureAwait(false);
+        return hasher.GetCurrentHash();
+    }
+
+    private static void ReadWords(ReadOnlySpan<byte> bytes, Span<uint> words)
+    {
+        for (var i = 0; i < words.Length; i++)
+        {
+            words[i] = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(bytes.Slice(i * 4, 4));
+        }
+    }
+}
