@@ -18,16 +18,6 @@ internal static class JsonValues
         return false;
     }
 
-    public static bool Has(JsonElement obj, string name) => TryGet(obj, name, out _);
-
-    public static bool IsObject(JsonElement value) => value.ValueKind == JsonValueKind.Object;
-
-    public static bool IsArray(JsonElement value) => value.ValueKind == JsonValueKind.Array;
-
-    public static bool IsString(JsonElement value) => value.ValueKind == JsonValueKind.String;
-
-    public static bool IsNumber(JsonElement value) => value.ValueKind == JsonValueKind.Number;
-
     /// <summary>A number without a fractional part (JSON Schema counts <c>1.0</c> as an integer).</summary>
     public static bool IsInteger(JsonElement value) =>
         value.ValueKind == JsonValueKind.Number

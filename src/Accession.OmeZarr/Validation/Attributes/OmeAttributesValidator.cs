@@ -27,29 +27,28 @@ public static class OmeAttributesValidator
         ArgumentNullException.ThrowIfNull(findings);
         var rootPath = zarrV3 ? "$.attributes" : "$";
         var detected = NgffVersionDetector.Detect(attributes, zarrV3, out _);
+        var context = new RuleContext(file, findings);
         if (attributes.ValueKind != JsonValueKind.Object)
         {
-            findings.Add(new ValidationFinding(AttributeRules.AttributesNotObject.Id, Severity.Error, file, rootPath,
-                $"the attributes are {JsonValues.Describe(attributes)}; group attributes must be a JSON object."));
+            context.Report(AttributeRules.AttributesNotObject, rootPath, $"the attributes are {JsonValues.Describe(attributes)}; group attributes must be a JSON object.");
             return detected;
         }
 
         var wrapped = attributes.TryGetProperty(OmeKeys.Ome, out var ome);
+        var scopePath = wrapped ? JsonPaths.Property(rootPath, OmeKeys.Ome) : rootPath;
         if (wrapped && ome.ValueKind != JsonValueKind.Object)
         {
-            findings.Add(new ValidationFinding(AttributeRules.NamespaceInvalid.Id, Severity.Error, file, JsonPaths.Property(rootPath, OmeKeys.Ome),
-                $"ome is {JsonValues.Describe(ome)}; it must be an object holding \"version\" and the OME keys."));
+            context.Report(AttributeRules.NamespaceInvalid, scopePath, $"ome is {JsonValues.Describe(ome)}; it must be an object holding \"version\" and the OME keys.");
             return detected;
         }
 
-        var scope = wrapped ? ome : attributes;
-        var scopePath = wrapped ? JsonPaths.Property(rootPath, OmeKeys.Ome) : rootPath;
+        // A plain group (a plate row, an intermediate folder) has nothing to check.
         if (!wrapped && !HasNodeKeys(attributes))
         {
             return detected;
         }
 
-        var context = new RuleContext(file, findings);
+        var scope = wrapped ? ome : attributes;
         context.Version = VersionRules.Check(context, attributes, scope, scopePath, rootPath, zarrV3, wrapped);
         if (context.Version != NgffVersion.V06)
         {

@@ -161,7 +161,7 @@ internal static class VersionRules
     private static NgffVersion Fallback(bool zarrV3) => zarrV3 ? NgffVersion.V05 : NgffVersion.V04;
 
     /// <summary>The version as the specification writes it.</summary>
-    public static string Text(NgffVersion version) => version switch
+    private static string Text(NgffVersion version) => version switch
     {
         NgffVersion.V01 => "0.1",
         NgffVersion.V02 => "0.2",
