@@ -195,7 +195,8 @@ internal sealed class IgnorePattern
             }
             else if (c == '?')
             {
-                regex.Append("[^/]");
+                // One character is one code point, as in Python: a surrogate pair counts once.
+                regex.Append("(?:[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]|[^/])");
             }
             else if (c == '[')
             {
