@@ -307,6 +307,11 @@ public sealed class IsccCode : IEquatable<IsccCode>
             return $"version {header.Version} is not supported (only V0 is defined).";
         }
 
+        if (header.MainType is MainType.Data or MainType.Instance && header.SubType != IsccSubTypes.None)
+        {
+            return $"SubType {header.SubType} is unknown for a {header.MainType.ToString().ToUpperInvariant()} unit (only 0, NONE, is defined).";
+        }
+
         if (header.MainType == MainType.Iscc)
         {
             if (header.SubType > IsccSubTypes.IsccWide)

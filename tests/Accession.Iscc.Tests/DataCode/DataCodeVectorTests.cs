@@ -26,17 +26,17 @@ public sealed class DataCodeVectorTests
         var inputs = testCase.GetProperty("inputs");
         var data = Vectors.StreamInput(inputs[0]);
         var bits = inputs[1].GetInt32();
-        var expected = JsonSerializer.Serialize(testCase.GetProperty("outputs"));
+        var expected = testCase.GetProperty("outputs");
 
-        Assert.Equal(expected, Outputs(DataHasher.HashData(data), bits));
+        JsonAssert.SameObject(expected, Outputs(DataHasher.HashData(data), bits), "one-shot");
         foreach (var (name, pieces) in Splits.For(data.Length))
         {
             var hasher = new DataHasher();
             Splits.Feed(data, pieces, hasher.Append);
-            Assert.True(expected == Outputs(hasher.GetCurrentDigest(), bits), $"split {name}");
+            JsonAssert.SameObject(expected, Outputs(hasher.GetCurrentDigest(), bits), $"split {name}");
         }
     }
 
-    private static string Outputs(byte[] digest, int bits) =>
-        JsonSerializer.Serialize(new Dictionary<string, object> { ["iscc"] = IsccCode.DataCode(digest, bits).ToString() });
+    private static Dictionary<string, object> Outputs(byte[] digest, int bits) =>
+        new() { ["iscc"] = IsccCode.DataCode(digest, bits).ToString() };
 }
