@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Accession.Cli.Commands.Explain;
 using Accession.Cli.Commands.Iscc;
 using Accession.Cli.Terminal;
 
@@ -23,6 +24,7 @@ internal static class CliRunner
         var console = new CommandConsole(() => new MemoryStream(stdin, writable: false), ErrorIsTerminal: false);
         var root = new RootCommand("accession");
         root.Subcommands.Add(IsccCommand.Create(console));
+        root.Subcommands.Add(ExplainCommand.Create());
         using var output = new StringWriter();
         using var error = new StringWriter();
         var exitCode = await CliApplication.RunAsync(root, args, output, error);
