@@ -44,7 +44,12 @@ internal sealed class ByteProgress
             return await work(None).ConfigureAwait(false);
         }
 
-        var ansi = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        // Stderr was checked above; Spectre's own detection looks at stdout, which is often redirected.
+        var ansi = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(Console.Error),
+            Interactive = InteractionSupport.Yes,
+        });
         return await ansi.Progress()
             .AutoClear(true)
             .Columns(
