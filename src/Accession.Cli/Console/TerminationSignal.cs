@@ -3,33 +3,38 @@ using System.Runtime.InteropServices;
 namespace Accession.Cli.Terminal;
 
 /// <summary>
-/// Remembers whether the process was asked to stop by SIGINT (Ctrl+C) or SIGTERM, so a command that
-/// stopped cleanly can exit with 130 or 143 (shared/DESIGN.md "One voice for every command").
-/// System.CommandLine turns either signal into a cancelled token without saying which one it was.
+/// Tells whether a run was stopped by SIGINT (Ctrl+C) or SIGTERM, so a command that stopped cleanly
+/// can exit with 130 or 143 (shared/DESIGN.md "One voice for every command"). System.CommandLine turns
+/// either signal into a cancelled token without saying which. Start listening inside the command's
+/// action: .NET runs signal handlers newest first, so this one records the signal before
+/// System.CommandLine's handler takes it over.
 /// </summary>
-internal static class TerminationSignal
+internal sealed class TerminationSignal : IDisposable
 {
-    private static readonly Lock Gate = new();
-    private static PosixSignalRegistration? s_interrupt;
-    private static PosixSignalRegistration? s_terminate;
-    private static volatile int s_lastSignal;
+    private readonly PosixSignalRegistration? _interrupt;
+    private readonly PosixSignalRegistration? _terminate;
+    private volatile bool _terminated;
 
-    /// <summary>Starts listening; call before the command line is invoked. Safe to call more than once.</summary>
-    public static void Install()
+    private TerminationSignal()
     {
-        lock (Gate)
+        if (OperatingSystem.IsBrowser() || OperatingSystem.IsIOS() || OperatingSystem.IsTvOS() || OperatingSystem.IsAndroid())
         {
-            if (s_interrupt is not null || OperatingSystem.IsBrowser() || OperatingSystem.IsIOS() || OperatingSystem.IsTvOS() || OperatingSystem.IsAndroid())
-            {
-                return;
-            }
-
-            // Record only: the handlers leave the signal to System.CommandLine's own handling.
-            s_interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => s_lastSignal = ExitCodes.Interrupted);
-            s_terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => s_lastSignal = ExitCodes.Terminated);
+            return;
         }
+
+        // Record only; the signal itself is left to the handlers registered before this one.
+        _interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => { });
+        _terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => _terminated = true);
     }
 
+    public static TerminationSignal Listen() => new();
+
     /// <summary>The exit code for a clean stop after cancellation: 143 after SIGTERM, otherwise 130.</summary>
-    public static int ExitCode => s_lastSignal == ExitCodes.Terminated ? ExitCodes.Terminated : ExitCodes.Interrupted;
+    public int ExitCode => _terminated ? ExitCodes.Terminated : ExitCodes.Interrupted;
+
+    public void Dispose()
+    {
+        _interrupt?.Dispose();
+        _terminate?.Dispose();
+    }
 }

@@ -78,8 +78,10 @@ public class IsccProcessTests
         Assert.Equal($"{file}: FAILED\n", output);
     }
 
-    [Fact]
-    public async Task Sigint_stops_cleanly_with_exit_130()
+    [Theory]
+    [InlineData("INT", 130)]
+    [InlineData("TERM", 143)]
+    public async Task A_signal_stops_cleanly_with_its_exit_code(string signal, int expectedExitCode)
     {
         if (OperatingSystem.IsWindows())
         {
@@ -114,7 +116,7 @@ public class IsccProcessTests
             }
         });
 
-        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        using (var kill = Process.Start("kill", ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             await kill.WaitForExitAsync();
         }
@@ -123,8 +125,10 @@ public class IsccProcessTests
         await feeding.CancelAsync();
         await feeder;
 
-        Assert.Equal(130, process.ExitCode);
-        Assert.Equal("accession iscc: interrupted\n", await error);
+        // A clean stop says so; on a machine so busy that the stop takes longer than the
+        // termination timeout, System.CommandLine ends the process with the same code.
+        Assert.Equal(expectedExitCode, process.ExitCode);
+        Assert.Contains(await error, new[] { "accession iscc: interrupted\n", string.Empty });
         Assert.Empty(await output);
     }
 }

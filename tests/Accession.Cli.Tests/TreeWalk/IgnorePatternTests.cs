@@ -27,6 +27,7 @@ public class IgnorePatternTests
     [InlineData("**/", "dir/file.txt", true)]
     [InlineData("file?.txt", "file1.txt", true)]
     [InlineData("file?.txt", "file10.txt", false)]
+    [InlineData("?.txt", "\U0001F600.txt", true)]
     [InlineData("[ab].txt", "a.txt", true)]
     [InlineData("[!ab].txt", "a.txt", false)]
     [InlineData("[!ab].txt", "c.txt", true)]

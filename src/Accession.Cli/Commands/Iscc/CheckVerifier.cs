@@ -16,6 +16,7 @@ internal sealed class CheckVerifier(
     IsccSettings settings,
     CommandConsole console,
     TextWriter output,
+    TextWriter error,
     ErrorLineWriter errors,
     CancellationToken cancellationToken)
 {
@@ -28,14 +29,25 @@ internal sealed class CheckVerifier(
     public async Task<int> RunAsync()
     {
         var checksumFiles = settings.Files.Count == 0 ? [DisplayPath.StandardInput] : settings.Files;
+        var checksums = new List<ChecksumLine>();
         foreach (var checksumFile in checksumFiles)
         {
             var text = await ReadChecksumFileAsync(checksumFile).ConfigureAwait(false);
             if (text is not null)
             {
-                await VerifyFileAsync(checksumFile, text).ConfigureAwait(false);
+                checksums.AddRange(ParseLines(checksumFile, text));
             }
         }
+
+        await ByteProgress.RunAsync(console, error, checksums.Sum(SizeOf), async progress =>
+        {
+            foreach (var checksum in checksums)
+            {
+                await VerifyLineAsync(checksum, progress).ConfigureAwait(false);
+            }
+
+            return 0;
+        }).ConfigureAwait(false);
 
         if (!settings.Status)
         {
@@ -79,7 +91,7 @@ internal sealed class CheckVerifier(
         }
     }
 
-    private async Task VerifyFileAsync(string checksumFile, string text)
+    private List<ChecksumLine> ParseLines(string checksumFile, string text)
     {
         if (text.Length > 0 && text[0] == '\uFEFF')
         {
@@ -87,7 +99,7 @@ internal sealed class CheckVerifier(
         }
 
         string[] lines = settings.Zero ? text.Split('\0') : text.Split(["\r\n", "\n", "\r"], StringSplitOptions.None);
-        var checksumLines = 0;
+        var checksums = new List<ChecksumLine>();
         for (var number = 1; number <= lines.Length; number++)
         {
             var line = lines[number - 1];
@@ -107,20 +119,36 @@ internal sealed class CheckVerifier(
                 continue;
             }
 
-            checksumLines++;
-            await VerifyLineAsync(checksum).ConfigureAwait(false);
+            checksums.Add(checksum);
         }
 
-        if (checksumLines == 0)
+        if (checksums.Count == 0)
         {
             errors.Write(DisplayPath.Of(checksumFile), "no properly formatted ISCC checksum lines found");
             _cannotRun = true;
         }
+
+        return checksums;
     }
 
-    private async Task VerifyLineAsync(ChecksumLine checksum)
+    // Listed file sizes for the progress display; folders and unreadable files count as empty.
+    private static long SizeOf(ChecksumLine checksum)
     {
-        var result = checksum.IsTree ? await HashTreeAsync(checksum.Path).ConfigureAwait(false) : await HashFileAsync(checksum.Path).ConfigureAwait(false);
+        try
+        {
+            return checksum.IsTree ? 0 : new FileInfo(checksum.Path).Length;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return 0;
+        }
+    }
+
+    private async Task VerifyLineAsync(ChecksumLine checksum, ByteProgress progress)
+    {
+        var result = checksum.IsTree
+            ? await HashTreeAsync(checksum.Path, progress).ConfigureAwait(false)
+            : await HashFileAsync(checksum.Path, progress).ConfigureAwait(false);
         if (result is null)
         {
             _unreadable++;
@@ -140,10 +168,10 @@ internal sealed class CheckVerifier(
         }
     }
 
-    private Task<IsccSumResult?> HashFileAsync(string path) =>
-        new InputHasher(console, _fileErrors, cancellationToken).HashAsync(new HashInput(path, path, 0), ByteProgress.None);
+    private Task<IsccSumResult?> HashFileAsync(string path, ByteProgress progress) =>
+        new InputHasher(console, _fileErrors, cancellationToken).HashAsync(new HashInput(path, path, SizeOf(new ChecksumLine(string.Empty, path))), progress);
 
-    private async Task<IsccSumResult?> HashTreeAsync(string path)
+    private async Task<IsccSumResult?> HashTreeAsync(string path, ByteProgress progress)
     {
         var folder = path.TrimEnd('/');
         folder = folder.Length == 0 ? "/" : folder;
@@ -155,7 +183,7 @@ internal sealed class CheckVerifier(
 
         var trees = new TreeHasher(_fileErrors, new HashSet<string>(), cancellationToken);
         var entries = trees.List(folder);
-        return entries is null ? null : await trees.HashAsync(folder, entries, ByteProgress.None).ConfigureAwait(false);
+        return entries is null ? null : await trees.HashAsync(folder, entries, progress).ConfigureAwait(false);
     }
 
     private void Report(string path, string verdict)

@@ -12,7 +12,6 @@ internal static class IsccCommand
     public static Command Create(CommandConsole? console = null)
     {
         console ??= CommandConsole.System;
-        TerminationSignal.Install();
 
         var files = new Argument<string[]>("FILE|DIR")
         {

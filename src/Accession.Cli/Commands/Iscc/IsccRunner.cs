@@ -21,6 +21,7 @@ internal sealed class IsccRunner(IsccSettings settings, CommandConsole console, 
             return ExitCodes.CannotRun;
         }
 
+        using var signal = TerminationSignal.Listen();
         try
         {
             return settings.Check
@@ -30,7 +31,7 @@ internal sealed class IsccRunner(IsccSettings settings, CommandConsole console, 
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             errors.Write("interrupted");
-            return TerminationSignal.ExitCode;
+            return signal.ExitCode;
         }
     }
 
@@ -39,7 +40,7 @@ internal sealed class IsccRunner(IsccSettings settings, CommandConsole console, 
         var target = OutputTarget.ToStandardOutput(output);
         try
         {
-            var exitCode = await new CheckVerifier(settings, console, target.Writer, errors, cancellationToken).RunAsync().ConfigureAwait(false);
+            var exitCode = await new CheckVerifier(settings, console, target.Writer, error, errors, cancellationToken).RunAsync().ConfigureAwait(false);
             target.Commit();
             return exitCode;
         }
