@@ -103,6 +103,8 @@ internal static class IsccSumPipeline
                 throw;
             }
 
+            // Report the caller's token, not the internal linked one.
+            cancellationToken.ThrowIfCancellationRequested();
             throw;
         }
 

@@ -15,6 +15,10 @@ public sealed class DataHasher
 
     private const int FeatureBatch = 256;
 
+    // Chunks are cut in batches, then their features are hashed side by side (see Xxh32Lanes).
+    // A batch of about 256 KiB stays in the L2 cache between the two passes.
+    private const int ChunkBatch = 256;
+
     // Unchunked bytes wait here, starting at a chunk boundary. Small appends only collect; once
     // PendingLimit bytes wait they are chunked, and the last chunk stays at the front as the
     // "tail carry" (§1.4), since more input could still move its end. The room behind
@@ -24,6 +28,8 @@ public sealed class DataHasher
 
     private readonly byte[] _buffer = new byte[BufferSize];
     private readonly uint[] _features = new uint[FeatureBatch];
+    private readonly int[] _bounds = new int[ChunkBatch + 1];
+    private readonly uint[] _batchFeatures = new uint[ChunkBatch];
     private readonly ulong[] _minima = new ulong[MinHash.Permutations];
     private int _pending;
     private int _featureCount;
@@ -145,20 +151,44 @@ public sealed class DataHasher
     /// <summary>Chunks <paramref name="data"/> completely, hashes every chunk but the last, and keeps the last as the tail.</summary>
     private void ChunkHoldingLast(ReadOnlySpan<byte> data)
     {
+        var bounds = _bounds;
+        bounds[0] = 0;
+        var chunks = 0;
+        var start = 0;
         while (true)
         {
-            var cut = CdcChunker.FindCutPoint(data);
-            if (cut == data.Length)
+            var rest = data[start..];
+            var cut = CdcChunker.FindCutPoint(rest);
+            if (cut == rest.Length)
             {
+                HashBatch(data, chunks);
                 // CopyTo handles the overlap when the tail moves to the front of its own buffer.
-                data.CopyTo(_buffer);
-                _pending = data.Length;
+                rest.CopyTo(_buffer);
+                _pending = rest.Length;
                 return;
             }
 
-            AddFeature(XxHash32.HashToUInt32(data[..cut]));
-            data = data[cut..];
+            start += cut;
+            bounds[++chunks] = start;
+            if (chunks == ChunkBatch)
+            {
+                HashBatch(data, chunks);
+                bounds[0] = start;
+                chunks = 0;
+            }
         }
+    }
+
+    private void HashBatch(ReadOnlySpan<byte> data, int chunks)
+    {
+        if (chunks == 0)
+        {
+            return;
+        }
+
+        var features = _batchFeatures.AsSpan(0, chunks);
+        Xxh32Lanes.HashChunks(data, _bounds.AsSpan(0, chunks + 1), features);
+        MinHash.Update(_minima, features);
     }
 
     private void AddFeature(uint feature)

@@ -66,7 +66,8 @@ public sealed class IsccSumPipelineTests
         using var stream = new TrickleStream(Data, seed: 2) { CancelSource = cancel, CancelAfter = 5_000_000 };
         var hasher = new IsccSumHasher();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => hasher.AppendAsync(stream, cancellationToken: cancel.Token));
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => hasher.AppendAsync(stream, cancellationToken: cancel.Token));
+        Assert.Equal(cancel.Token, error.CancellationToken);
         Assert.Throws<InvalidOperationException>(() => hasher.GetResult());
     }
 
