@@ -193,6 +193,19 @@ public class IsccCheckTests
     }
 
     [Fact]
+    public async Task A_tree_checksum_file_kept_inside_its_folder_verifies()
+    {
+        using var folder = new TempFolder();
+        await File.WriteAllTextAsync(folder.File("a.txt"), "one");
+        var sums = await SumsAsync(folder, "--tree", folder.Path);
+
+        var result = await CliRunner.RunAsync("iscc", "-c", sums);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal([$"{folder.Path}/: OK"], result.Lines);
+    }
+
+    [Fact]
     public async Task A_changed_tree_fails()
     {
         using var folder = new TempFolder();

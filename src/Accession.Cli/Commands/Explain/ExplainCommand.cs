@@ -55,17 +55,25 @@ internal static class ExplainCommand
             }
         }
 
-        var writer = CommandConsole.BufferedOutput(output);
-        if (json)
+        try
         {
-            ExplanationJson.Write(writer, explained);
+            var writer = CommandConsole.BufferedOutput(output);
+            if (json)
+            {
+                ExplanationJson.Write(writer, explained);
+            }
+            else
+            {
+                ExplanationText.Write(writer, explained);
+            }
+
+            writer.Flush();
         }
-        else
+        catch (IOException e)
         {
-            ExplanationText.Write(writer, explained);
+            errors.Write("standard output", $"write error: {IoErrorText.Describe(e)}");
         }
 
-        writer.Flush();
         return errors.Count > 0 ? ExitCodes.CannotRun : ExitCodes.Success;
     }
 }

@@ -21,6 +21,10 @@ internal sealed class CheckVerifier(
     CancellationToken cancellationToken)
 {
     private readonly ErrorLineWriter _fileErrors = settings.Status ? new ErrorLineWriter(TextWriter.Null, errors.Program) : errors;
+    // A checksum file kept inside the folder it describes is not part of that folder's checksum.
+    private readonly HashSet<string> _checksumFiles = new(
+        settings.Files.Where(f => f != DisplayPath.StandardInput).Select(Path.GetFullPath), StringComparer.Ordinal);
+
     private int _failed;
     private int _unreadable;
     private int _badLines;
@@ -181,7 +185,7 @@ internal sealed class CheckVerifier(
             return null;
         }
 
-        var trees = new TreeHasher(_fileErrors, new HashSet<string>(), cancellationToken);
+        var trees = new TreeHasher(_fileErrors, _checksumFiles, cancellationToken);
         var entries = trees.List(folder);
         return entries is null ? null : await trees.HashAsync(folder, entries, progress).ConfigureAwait(false);
     }

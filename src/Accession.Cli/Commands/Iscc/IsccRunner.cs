@@ -44,6 +44,12 @@ internal sealed class IsccRunner(IsccSettings settings, CommandConsole console, 
             target.Commit();
             return exitCode;
         }
+        catch (IOException e)
+        {
+            // Reading errors are handled per file; what reaches here failed to write.
+            errors.Write("standard output", $"write error: {IoErrorText.Describe(e)}");
+            return ExitCodes.CannotRun;
+        }
         finally
         {
             target.Abandon();
