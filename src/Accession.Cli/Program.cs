@@ -4,4 +4,7 @@ using Accession.Cli;
 var root = new RootCommand(
     "Accession: ISCC-SUM identifiers and OME-Zarr validation for bioimaging data.\n" + ExitCodes.HelpText);
 
+root.Subcommands.Add(Accession.Cli.Commands.Iscc.IsccCommand.Create());
+root.Subcommands.Add(Accession.Cli.Commands.Explain.ExplainCommand.Create());
+
 return await CliApplication.RunAsync(root, args).ConfigureAwait(false);

@@ -1,0 +1,218 @@
+using System.Text;
+using Accession.Cli.Terminal;
+using Accession.Iscc;
+
+namespace Accession.Cli.Commands.Iscc;
+
+/// <summary>
+/// <c>--check</c>: reads checksum files (both line forms, a leading byte order mark ignored), hashes
+/// every listed file or <c>--tree</c> folder, and prints <c>path: OK</c> or <c>path: FAILED</c>
+/// (shared/specs/iscc-sum.md §4.3). Narrow or wide is chosen per line from the code's length.
+/// Warnings on stderr sum up bad lines, unreadable files and mismatches. Exit 1 when any file failed or
+/// could not be read; 2 when a checksum file could not be read or held no checksum line, or with
+/// <c>--strict</c> when a line was improperly formatted.
+/// </summary>
+internal sealed class CheckVerifier(
+    IsccSettings settings,
+    CommandConsole console,
+    TextWriter output,
+    TextWriter error,
+    ErrorLineWriter errors,
+    CancellationToken cancellationToken)
+{
+    private readonly ErrorLineWriter _fileErrors = settings.Status ? new ErrorLineWriter(TextWriter.Null, errors.Program) : errors;
+    // A checksum file kept inside the folder it describes is not part of that folder's checksum.
+    private readonly HashSet<string> _checksumFiles = new(
+        settings.Files.Where(f => f != DisplayPath.StandardInput).Select(Path.GetFullPath), StringComparer.Ordinal);
+
+    private int _failed;
+    private int _unreadable;
+    private int _badLines;
+    private bool _cannotRun;
+
+    public async Task<int> RunAsync()
+    {
+        var checksumFiles = settings.Files.Count == 0 ? [DisplayPath.StandardInput] : settings.Files;
+        var checksums = new List<ChecksumLine>();
+        foreach (var checksumFile in checksumFiles)
+        {
+            var text = await ReadChecksumFileAsync(checksumFile).ConfigureAwait(false);
+            if (text is not null)
+            {
+                checksums.AddRange(ParseLines(checksumFile, text));
+            }
+        }
+
+        await ByteProgress.RunAsync(console, error, checksums.Sum(SizeOf), async progress =>
+        {
+            foreach (var checksum in checksums)
+            {
+                await VerifyLineAsync(checksum, progress).ConfigureAwait(false);
+            }
+
+            return 0;
+        }).ConfigureAwait(false);
+
+        if (!settings.Status)
+        {
+            WriteSummary();
+        }
+
+        if (_cannotRun || (settings.Strict && _badLines > 0))
+        {
+            return ExitCodes.CannotRun;
+        }
+
+        return _failed > 0 || _unreadable > 0 ? ExitCodes.Negative : ExitCodes.Success;
+    }
+
+    private async Task<string?> ReadChecksumFileAsync(string checksumFile)
+    {
+        try
+        {
+            if (checksumFile == DisplayPath.StandardInput)
+            {
+                var stdin = console.OpenStandardInput();
+                await using (stdin.ConfigureAwait(false))
+                {
+                    using var reader = new StreamReader(stdin, Encoding.UTF8);
+                    return await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            if (Directory.Exists(checksumFile))
+            {
+                throw new IOException(IoErrorText.IsADirectory);
+            }
+
+            return await File.ReadAllTextAsync(checksumFile, Encoding.UTF8, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            errors.Write(DisplayPath.Of(checksumFile), IoErrorText.Describe(e));
+            _cannotRun = true;
+            return null;
+        }
+    }
+
+    private List<ChecksumLine> ParseLines(string checksumFile, string text)
+    {
+        if (text.Length > 0 && text[0] == '\uFEFF')
+        {
+            text = text[1..];
+        }
+
+        string[] lines = settings.Zero ? text.Split('\0') : text.Split(["\r\n", "\n", "\r"], StringSplitOptions.None);
+        var checksums = new List<ChecksumLine>();
+        for (var number = 1; number <= lines.Length; number++)
+        {
+            var line = lines[number - 1];
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            if (ChecksumLine.Parse(line) is not { } checksum)
+            {
+                _badLines++;
+                if (settings.Warn && !settings.Status)
+                {
+                    errors.Write($"{DisplayPath.Of(checksumFile)}: {number}", "improperly formatted ISCC checksum line");
+                }
+
+                continue;
+            }
+
+            checksums.Add(checksum);
+        }
+
+        if (checksums.Count == 0)
+        {
+            errors.Write(DisplayPath.Of(checksumFile), "no properly formatted ISCC checksum lines found");
+            _cannotRun = true;
+        }
+
+        return checksums;
+    }
+
+    // Listed file sizes for the progress display; folders and unreadable files count as empty.
+    private static long SizeOf(ChecksumLine checksum)
+    {
+        try
+        {
+            return checksum.IsTree ? 0 : new FileInfo(checksum.Path).Length;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return 0;
+        }
+    }
+
+    private async Task VerifyLineAsync(ChecksumLine checksum, ByteProgress progress)
+    {
+        var result = checksum.IsTree
+            ? await HashTreeAsync(checksum.Path, progress).ConfigureAwait(false)
+            : await HashFileAsync(checksum.Path, progress).ConfigureAwait(false);
+        if (result is null)
+        {
+            _unreadable++;
+            Report(checksum.Path, "FAILED open or read");
+        }
+        else if (result.ToIscc(checksum.IsWide) == checksum.Code)
+        {
+            if (!settings.Quiet)
+            {
+                Report(checksum.Path, "OK");
+            }
+        }
+        else
+        {
+            _failed++;
+            Report(checksum.Path, "FAILED");
+        }
+    }
+
+    private Task<IsccSumResult?> HashFileAsync(string path, ByteProgress progress) =>
+        new InputHasher(console, _fileErrors, cancellationToken).HashAsync(new HashInput(path, path, SizeOf(new ChecksumLine(string.Empty, path))), progress);
+
+    private async Task<IsccSumResult?> HashTreeAsync(string path, ByteProgress progress)
+    {
+        var folder = path.TrimEnd('/');
+        folder = folder.Length == 0 ? "/" : folder;
+        if (!Directory.Exists(folder))
+        {
+            _fileErrors.Write(folder, File.Exists(folder) ? "Not a directory" : IoErrorText.NotFound);
+            return null;
+        }
+
+        var trees = new TreeHasher(_fileErrors, _checksumFiles, cancellationToken);
+        var entries = trees.List(folder);
+        return entries is null ? null : await trees.HashAsync(folder, entries, progress).ConfigureAwait(false);
+    }
+
+    private void Report(string path, string verdict)
+    {
+        if (!settings.Status)
+        {
+            output.Write($"{path}: {verdict}\n");
+        }
+    }
+
+    private void WriteSummary()
+    {
+        if (_badLines > 0)
+        {
+            errors.Write($"WARNING: {_badLines} line(s) improperly formatted");
+        }
+
+        if (_unreadable > 0)
+        {
+            errors.Write($"WARNING: {_unreadable} listed file(s) could not be read");
+        }
+
+        if (_failed > 0)
+        {
+            errors.Write($"WARNING: {_failed} computed checksum(s) did NOT match");
+        }
+    }
+}

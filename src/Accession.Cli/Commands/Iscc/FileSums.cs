@@ -1,0 +1,94 @@
+using Accession.Cli.Terminal;
+using Accession.Iscc.Codec;
+
+namespace Accession.Cli.Commands.Iscc;
+
+/// <summary>
+/// One ISCC-SUM per input (the default) and <c>--similar</c> groups (shared/specs/iscc-sum.md §4.3).
+/// Inputs that cannot be read are reported and skipped; the run then ends with exit 2.
+/// </summary>
+internal sealed class FileSums(
+    IsccSettings settings,
+    CommandConsole console,
+    TextWriter error,
+    ErrorLineWriter errors,
+    IReadOnlySet<string> excludedFullPaths,
+    CancellationToken cancellationToken)
+{
+    public async Task<int> WriteSumsAsync(SumWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        var expander = new InputExpander(errors, excludedFullPaths);
+        var inputs = expander.Expand(settings.Files, cancellationToken);
+        var hasher = new InputHasher(console, errors, cancellationToken);
+        var failed = expander.HadErrors;
+        await ByteProgress.RunAsync(console, error, inputs.Sum(input => input.Length), async progress =>
+        {
+            foreach (var input in inputs)
+            {
+                var result = await hasher.HashAsync(input, progress).ConfigureAwait(false);
+                if (result is null)
+                {
+                    failed = true;
+                    continue;
+                }
+
+                writer.WriteSum(result.ToIscc(settings.Wide), input.DisplayPath);
+                if (settings.Units)
+                {
+                    writer.WriteUnits(result.Units);
+                }
+            }
+
+            return 0;
+        }).ConfigureAwait(false);
+        return failed ? ExitCodes.CannotRun : ExitCodes.Success;
+    }
+
+    public async Task<int> WriteSimilarAsync(SumWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        var expander = new InputExpander(errors, excludedFullPaths);
+        var inputs = expander.Expand(settings.Files, cancellationToken);
+        var hasher = new InputHasher(console, errors, cancellationToken);
+        var failed = expander.HadErrors;
+        var hashed = new List<(HashInput Input, IsccCode Code)>();
+        await ByteProgress.RunAsync(console, error, inputs.Sum(input => input.Length), async progress =>
+        {
+            foreach (var input in inputs)
+            {
+                var result = await hasher.HashAsync(input, progress).ConfigureAwait(false);
+                if (result is null)
+                {
+                    failed = true;
+                    continue;
+                }
+
+                hashed.Add((input, result.ToCode(settings.Wide)));
+            }
+
+            return 0;
+        }).ConfigureAwait(false);
+
+        var groups = SimilarityGrouper.Find(
+            hashed.Count,
+            (a, b) => IsccSimilarity.DataHammingDistance(hashed[a].Code, hashed[b].Code),
+            settings.Threshold);
+        for (var g = 0; g < groups.Count; g++)
+        {
+            if (g > 0)
+            {
+                writer.WriteGroupSeparator();
+            }
+
+            var (input, code) = hashed[groups[g].Reference];
+            writer.WriteSum(code.ToString(), input.DisplayPath);
+            foreach (var (index, distance) in groups[g].Members)
+            {
+                writer.WriteSimilar(hashed[index].Code.ToString(), hashed[index].Input.DisplayPath, distance);
+            }
+        }
+
+        return failed ? ExitCodes.CannotRun : ExitCodes.Success;
+    }
+}

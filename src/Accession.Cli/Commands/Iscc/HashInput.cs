@@ -1,0 +1,12 @@
+namespace Accession.Cli.Commands.Iscc;
+
+/// <summary>One thing to hash: a file, or standard input when <see cref="FullPath"/> is null.</summary>
+/// <param name="DisplayPath">The path as printed (<c>/</c> separators; <c>-</c> for standard input).</param>
+/// <param name="FullPath">The path to open, or null for standard input.</param>
+/// <param name="Length">The size when listed (0 for standard input); used for progress only.</param>
+internal sealed record HashInput(string DisplayPath, string? FullPath, long Length)
+{
+    public static HashInput StandardInput { get; } = new(Iscc.DisplayPath.StandardInput, null, 0);
+
+    public bool IsStandardInput => FullPath is null;
+}

@@ -1,0 +1,81 @@
+using System.CommandLine;
+using Accession.Cli.Terminal;
+
+namespace Accession.Cli.Commands.Iscc;
+
+/// <summary>
+/// <c>accession iscc [OPTION]... [FILE|DIR]...</c>: ISCC-SUM checksums of files, folders and stdin,
+/// with the options, output and exit codes of iscc-sum 0.1.0 (shared/specs/iscc-sum.md §4.3).
+/// </summary>
+internal static class IsccCommand
+{
+    public static Command Create(CommandConsole? console = null)
+    {
+        console ??= CommandConsole.System;
+
+        var files = new Argument<string[]>("FILE|DIR")
+        {
+            Description = "Files or folders to hash (folders expand in TREEWALK-ISCC order); '-' or none reads standard input. With --check: the checksum files to read.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var check = Flag("--check", "Read checksums from the FILEs and verify them", "-c");
+        var tag = Flag("--tag", "Create a BSD-style checksum output: ISCC-SUM (path) = ISCC:...");
+        var output = new Option<string>("--output", "-o")
+        {
+            Description = "Write checksums to FILE instead of stdout (UTF-8, LF; replaced only when the run succeeds)",
+            HelpName = "FILE",
+        };
+        var zero = Flag("--zero", "End each output line with NUL, not newline", "-z");
+        var quiet = Flag("--quiet", "Don't print OK for successfully verified files", "-q");
+        var status = Flag("--status", "Don't output anything, the exit code shows success");
+        var warn = Flag("--warn", "Warn about improperly formatted checksum lines", "-w");
+        var strict = Flag("--strict", "Exit non-zero for improperly formatted checksum lines");
+        var narrow = Flag("--narrow", "Generate the narrow format (2x64-bit, ISO 24138:2024) instead of the default 2x128-bit");
+        var units = Flag("--units", "Include the 256-bit Data-Code and Instance-Code units in the output");
+        var similar = Flag("--similar", "Group files by similarity of their Data-Codes (Hamming distance)");
+        var threshold = new Option<int>("--threshold")
+        {
+            Description = "Maximum Hamming distance for --similar",
+            DefaultValueFactory = _ => IsccSettings.DefaultThreshold,
+            HelpName = "N",
+        };
+        var tree = Flag("--tree", "Hash one folder as a single stream: all its files in TREEWALK-ISCC order", "-t");
+        var walk = Flag("--walk", "List the files of one folder in the order --tree hashes them");
+
+        var command = new Command(
+            "iscc",
+            "Compute or check ISCC-SUM checksums of files, folders (TREEWALK-ISCC) and standard input; compatible with iscc-sum.\n"
+            + ExitCodes.HelpText)
+        {
+            files, check, tag, output, zero, quiet, status, warn, strict, narrow, units, similar, threshold, tree, walk,
+        };
+
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var settings = new IsccSettings
+            {
+                Files = parseResult.GetValue(files) ?? [],
+                Check = parseResult.GetValue(check),
+                Tag = parseResult.GetValue(tag),
+                Output = parseResult.GetValue(output),
+                Zero = parseResult.GetValue(zero),
+                Quiet = parseResult.GetValue(quiet),
+                Status = parseResult.GetValue(status),
+                Warn = parseResult.GetValue(warn),
+                Strict = parseResult.GetValue(strict),
+                Narrow = parseResult.GetValue(narrow),
+                Units = parseResult.GetValue(units),
+                Similar = parseResult.GetValue(similar),
+                Threshold = parseResult.GetValue(threshold),
+                Tree = parseResult.GetValue(tree),
+                Walk = parseResult.GetValue(walk),
+            };
+            var invocation = parseResult.InvocationConfiguration;
+            return new IsccRunner(settings, console, invocation.Output, invocation.Error).RunAsync(cancellationToken);
+        });
+        return command;
+    }
+
+    private static Option<bool> Flag(string name, string description, params string[] aliases) =>
+        new(name, aliases) { Description = description };
+}

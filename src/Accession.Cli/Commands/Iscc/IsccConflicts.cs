@@ -1,0 +1,52 @@
+namespace Accession.Cli.Commands.Iscc;
+
+/// <summary>
+/// Option combinations that <c>accession iscc</c> refuses, checked in iscc-sum 0.1.0's order with its
+/// messages (shared/specs/iscc-sum.md §4.3): each is a usage error, exit 2.
+/// </summary>
+internal static class IsccConflicts
+{
+    /// <summary>The first conflict in <paramref name="settings"/>, or null when the options fit together.</summary>
+    public static string? Find(IsccSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var s = settings;
+        return (s switch
+        {
+            { Output: not null, Check: true } => "-o/--output cannot be used with -c/--check",
+            { Similar: true, Check: true } => "--similar cannot be used with -c/--check",
+            { Tree: true, Check: true } => "--tree cannot be used with -c/--check",
+            { Tree: true, Similar: true } => "--tree cannot be used with --similar",
+            { Walk: true, Check: true } => "--walk cannot be used with -c/--check",
+            { Walk: true, Similar: true } => "--walk cannot be used with --similar",
+            { Walk: true, Tree: true } => "--walk cannot be used with --tree",
+            _ => null,
+        }) ?? ArgumentCount(s);
+    }
+
+    private static string? ArgumentCount(IsccSettings s)
+    {
+        if (s.Threshold < 0)
+        {
+            return "--threshold must be 0 or more";
+        }
+
+        // One folder is enough to compare the files inside it.
+        if (s.Similar && s.Files.Count < 2 && !(s.Files.Count == 1 && Directory.Exists(s.Files[0])))
+        {
+            return "--similar requires at least 2 files to compare";
+        }
+
+        if (s.Tree && s.Files.Count != 1)
+        {
+            return "--tree requires exactly one directory argument";
+        }
+
+        if (s.Walk && s.Files.Count != 1)
+        {
+            return "--walk requires exactly one directory argument";
+        }
+
+        return null;
+    }
+}

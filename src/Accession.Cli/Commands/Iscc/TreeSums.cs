@@ -1,0 +1,85 @@
+using Accession.Cli.Terminal;
+
+namespace Accession.Cli.Commands.Iscc;
+
+/// <summary>
+/// <c>--tree</c> (one ISCC-SUM for a whole folder, printed as <c>ISCC:… *dir/</c>) and <c>--walk</c>
+/// (the folder's files in the order <c>--tree</c> hashes them) (shared/specs/iscc-sum.md §4.3).
+/// </summary>
+internal sealed class TreeSums(
+    IsccSettings settings,
+    CommandConsole console,
+    TextWriter error,
+    ErrorLineWriter errors,
+    IReadOnlySet<string> excludedFullPaths,
+    CancellationToken cancellationToken)
+{
+    private string Folder => settings.Files[0];
+
+    public async Task<int> WriteTreeAsync(SumWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        var trees = new TreeHasher(errors, excludedFullPaths, cancellationToken);
+        if (ListFiles(trees, "--tree") is not { } entries)
+        {
+            return ExitCodes.CannotRun;
+        }
+
+        var result = await ByteProgress.RunAsync(
+            console, error, entries.Sum(entry => entry.Length), progress => trees.HashAsync(Folder, entries, progress)).ConfigureAwait(false);
+        if (result is null)
+        {
+            return ExitCodes.CannotRun;
+        }
+
+        writer.WriteSum(result.ToIscc(settings.Wide), DisplayPath.OfTree(Folder));
+        if (settings.Units)
+        {
+            writer.WriteUnits(result.Units);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    public int WriteWalk(SumWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (ListFiles(new TreeHasher(errors, excludedFullPaths, cancellationToken), "--walk") is not { } entries)
+        {
+            return ExitCodes.CannotRun;
+        }
+
+        foreach (var entry in entries)
+        {
+            writer.WriteLine(entry.RelativePath);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private List<TreeWalk.TreeEntry>? ListFiles(TreeHasher trees, string mode)
+    {
+        if (!Directory.Exists(Folder))
+        {
+            if (File.Exists(Folder))
+            {
+                errors.Write($"{mode} requires a directory, not a file: '{Folder}'");
+            }
+            else
+            {
+                errors.Write(DisplayPath.Of(Folder), IoErrorText.NotFound);
+            }
+
+            return null;
+        }
+
+        var entries = trees.List(Folder);
+        if (entries is { Count: 0 })
+        {
+            errors.Write(DisplayPath.Of(Folder), "no files found");
+            return null;
+        }
+
+        return entries;
+    }
+}

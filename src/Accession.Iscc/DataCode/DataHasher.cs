@@ -1,0 +1,203 @@
+using System.IO.Hashing;
+
+namespace Accession.Iscc.DataCode;
+
+/// <summary>
+/// Streaming Data-Code v0 digest (shared/specs/iscc-sum.md §1; iscc-core code_data.py
+/// <c>DataHasherV0</c> @ e3cbeab): content-defined chunks, an xxh32 feature per chunk, and a
+/// 64-permutation MinHash compressed to 32 bytes. Shaped like the System.IO.Hashing types. The
+/// digest does not depend on how the input is split across <see cref="Append"/> calls.
+/// </summary>
+public sealed class DataHasher
+{
+    /// <summary>Length of the digest in bytes (256 bits).</summary>
+    public const int DigestLength = MinHash.DigestLength;
+
+    private const int FeatureBatch = 256;
+
+    // Chunks are cut in batches, then their features are hashed side by side (see Xxh32Lanes).
+    // A batch of about 256 KiB stays in the L2 cache between the two passes.
+    private const int ChunkBatch = 256;
+
+    // Unchunked bytes wait here, starting at a chunk boundary. Small appends only collect; once
+    // PendingLimit bytes wait they are chunked, and the last chunk stays at the front as the
+    // "tail carry" (§1.4), since more input could still move its end. The room behind
+    // PendingLimit takes one maximum-size chunk's worth of a large append.
+    private const int BufferSize = 64 * 1024;
+    private const int PendingLimit = BufferSize - CdcConstants.MaxSize;
+
+    private readonly byte[] _buffer = new byte[BufferSize];
+    private readonly uint[] _features = new uint[FeatureBatch];
+    private readonly int[] _bounds = new int[ChunkBatch + 1];
+    private readonly uint[] _batchFeatures = new uint[ChunkBatch];
+    private readonly ulong[] _minima = new ulong[MinHash.Permutations];
+    private int _pending;
+    private int _featureCount;
+    private long _length;
+
+    public DataHasher()
+    {
+        MinHash.Initialize(_minima);
+    }
+
+    /// <summary>Total number of bytes appended since creation or the last reset.</summary>
+    public long Length => _length;
+
+    /// <summary>Adds data to the digest.</summary>
+    public void Append(ReadOnlySpan<byte> source)
+    {
+        _length += source.Length;
+        // Fewer than PendingLimit bytes wait on entry, so MaxSize more always fit.
+        if (_pending + source.Length < PendingLimit || source.Length <= CdcConstants.MaxSize)
+        {
+            source.CopyTo(_buffer.AsSpan(_pending));
+            _pending += source.Length;
+            if (_pending >= PendingLimit)
+            {
+                ChunkHoldingLast(_buffer.AsSpan(0, _pending));
+            }
+
+            return;
+        }
+
+        if (_pending > 0)
+        {
+            // Here source is longer than MaxSize. With MaxSize bytes of it behind the pending ones,
+            // every chunk that starts among the pending bytes ends inside the buffer and is final.
+            source[..CdcConstants.MaxSize].CopyTo(_buffer.AsSpan(_pending));
+            var window = _buffer.AsSpan(0, _pending + CdcConstants.MaxSize);
+            var start = 0;
+            while (start < _pending)
+            {
+                var cut = CdcChunker.FindCutPoint(window[start..]);
+                AddFeature(XxHash32.HashToUInt32(window.Slice(start, cut)));
+                start += cut;
+            }
+
+            source = source[(start - _pending)..];
+            _pending = 0;
+        }
+
+        ChunkHoldingLast(source);
+    }
+
+    /// <summary>The 32-byte digest of everything appended so far; the state is not changed.</summary>
+    public byte[] GetCurrentDigest()
+    {
+        var digest = new byte[DigestLength];
+        GetCurrentDigest(digest);
+        return digest;
+    }
+
+    /// <summary>Writes the 32-byte digest of everything appended so far; the state is not changed.</summary>
+    /// <returns>The number of bytes written (32).</returns>
+    public int GetCurrentDigest(Span<byte> destination)
+    {
+        if (destination.Length < DigestLength)
+        {
+            throw new ArgumentException($"The destination must hold {DigestLength} bytes.", nameof(destination));
+        }
+
+        Span<ulong> minima = stackalloc ulong[MinHash.Permutations];
+        _minima.CopyTo(minima);
+        MinHash.Update(minima, _features.AsSpan(0, _featureCount));
+
+        // Chunk the pending bytes to the end, last chunk included, on the side. Empty input is one
+        // empty chunk.
+        Span<uint> feature = stackalloc uint[1];
+        var rest = _buffer.AsSpan(0, _pending);
+        while (true)
+        {
+            var cut = CdcChunker.FindCutPoint(rest);
+            feature[0] = XxHash32.HashToUInt32(rest[..cut]);
+            MinHash.Update(minima, feature);
+            if (cut == rest.Length)
+            {
+                break;
+            }
+
+            rest = rest[cut..];
+        }
+
+        MinHash.Compress(minima, destination);
+        return DigestLength;
+    }
+
+    /// <summary>Returns the state to that of a new hasher.</summary>
+    public void Reset()
+    {
+        MinHash.Initialize(_minima);
+        _pending = 0;
+        _featureCount = 0;
+        _length = 0;
+    }
+
+    /// <summary>The 32-byte Data-Code digest of <paramref name="source"/>.</summary>
+    public static byte[] HashData(ReadOnlySpan<byte> source)
+    {
+        var hasher = new DataHasher();
+        hasher.Append(source);
+        return hasher.GetCurrentDigest();
+    }
+
+    /// <summary>Writes the 32-byte Data-Code digest of <paramref name="source"/>; returns the bytes written.</summary>
+    public static int HashData(ReadOnlySpan<byte> source, Span<byte> destination)
+    {
+        var hasher = new DataHasher();
+        hasher.Append(source);
+        return hasher.GetCurrentDigest(destination);
+    }
+
+    /// <summary>Chunks <paramref name="data"/> completely, hashes every chunk but the last, and keeps the last as the tail.</summary>
+    private void ChunkHoldingLast(ReadOnlySpan<byte> data)
+    {
+        var bounds = _bounds;
+        bounds[0] = 0;
+        var chunks = 0;
+        var start = 0;
+        while (true)
+        {
+            var rest = data[start..];
+            var cut = CdcChunker.FindCutPoint(rest);
+            if (cut == rest.Length)
+            {
+                HashBatch(data, chunks);
+                // CopyTo handles the overlap when the tail moves to the front of its own buffer.
+                rest.CopyTo(_buffer);
+                _pending = rest.Length;
+                return;
+            }
+
+            start += cut;
+            bounds[++chunks] = start;
+            if (chunks == ChunkBatch)
+            {
+                HashBatch(data, chunks);
+                bounds[0] = start;
+                chunks = 0;
+            }
+        }
+    }
+
+    private void HashBatch(ReadOnlySpan<byte> data, int chunks)
+    {
+        if (chunks == 0)
+        {
+            return;
+        }
+
+        var features = _batchFeatures.AsSpan(0, chunks);
+        Xxh32Lanes.HashChunks(data, _bounds.AsSpan(0, chunks + 1), features);
+        MinHash.Update(_minima, features);
+    }
+
+    private void AddFeature(uint feature)
+    {
+        _features[_featureCount++] = feature;
+        if (_featureCount == FeatureBatch)
+        {
+            MinHash.Update(_minima, _features);
+            _featureCount = 0;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using Accession.Iscc.DataCode;
+using Accession.Iscc.InstanceCode;
+
+namespace Accession.Iscc;
+
+/// <summary>
+/// Streaming ISCC-SUM: every byte feeds the Data-Code and the Instance-Code (shared/specs/iscc-sum.md §4.1;
+/// iscc-sum <c>IsccSumProcessor</c>). <see cref="AppendAsync"/> reads large buffers once and hashes
+/// them on two cores at the same time; it may be called several times to hash a concatenation.
+/// </summary>
+public sealed class IsccSumHasher
+{
+    private readonly DataHasher _data = new();
+    private readonly InstanceHasher _instance = new();
+    private bool _interrupted;
+
+    /// <summary>Total number of bytes appended since creation or the last reset.</summary>
+    public long Length => _instance.Length;
+
+    /// <summary>Adds data to both digests.</summary>
+    public void Append(ReadOnlySpan<byte> source)
+    {
+        ThrowIfInterrupted();
+        _data.Append(source);
+        _instance.Append(source);
+    }
+
+    /// <summary>
+    /// Reads <paramref name="stream"/> to its end and adds it. Inputs of a megabyte or more are hashed
+    /// by two threads that share a small ring of large read buffers; smaller inputs on the calling flow.
+    /// </summary>
+    /// <param name="stream">The stream to read; it is not disposed.</param>
+    /// <param name="progress">Receives the number of bytes of this stream hashed so far, after every buffer.</param>
+    /// <param name="cancellationToken">Stops reading and hashing.</param>
+    /// <remarks>If the call fails or is cancelled, the hasher must be <see cref="Reset"/> before further use.</remarks>
+    public async Task AppendAsync(Stream stream, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        await AppendWithOptionsAsync(stream, progress, IsccSumPipeline.Options.Default, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The ISCC-SUM of everything appended so far; the state is not changed.</summary>
+    public IsccSumResult GetResult()
+    {
+        ThrowIfInterrupted();
+        return new IsccSumResult(_data.GetCurrentDigest(), _instance.GetCurrentDigest(), _instance.Length);
+    }
+
+    /// <summary>Returns the state to that of a new hasher.</summary>
+    public void Reset()
+    {
+        _data.Reset();
+        _instance.Reset();
+        _interrupted = false;
+    }
+
+    /// <summary>Same as the public overload with explicit buffer settings (tests use small buffers to exercise the ring).</summary>
+    internal async Task AppendWithOptionsAsync(Stream stream, IProgress<long>? progress, IsccSumPipeline.Options options, CancellationToken cancellationToken)
+    {
+        ThrowIfInterrupted();
+        _interrupted = true;
+        await IsccSumPipeline.RunAsync(stream, _data, _instance, progress, options, cancellationToken).ConfigureAwait(false);
+        _interrupted = false;
+    }
+
+    private void ThrowIfInterrupted()
+    {
+        if (_interrupted)
+        {
+            throw new InvalidOperationException("A previous read into this ISCC-SUM hasher failed or was cancelled (or is still running); call Reset before using it again.");
+        }
+    }
+}

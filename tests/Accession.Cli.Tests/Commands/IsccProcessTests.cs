@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Accession.Iscc;
+using Accession.TestKit;
+
+namespace Accession.Cli.Tests.Commands;
+
+/// <summary>Runs the built <c>accession</c> executable to check what only a real process shows: exit codes, pipes, signals.</summary>
+public class IsccProcessTests
+{
+    private static Process Start(params string[] args)
+    {
+        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "accession.dll"));
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        return Process.Start(info)!;
+    }
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(byte[] stdin, params string[] args)
+    {
+        using var process = Start(args);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.StandardInput.BaseStream.WriteAsync(stdin);
+        process.StandardInput.Close();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, await error);
+    }
+
+    [Fact]
+    public async Task Piped_standard_input_is_hashed()
+    {
+        var input = RandomNumberGenerator.GetBytes(3_000_000);
+
+        var (exitCode, output, error) = await RunAsync(input, "iscc", "--narrow");
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal($"{IsccSum.Compute(input).ToIscc(wide: false)} *-\n", output);
+        Assert.Empty(error);
+    }
+
+    [Fact]
+    public async Task A_missing_file_exits_with_2_and_one_error_line()
+    {
+        using var folder = new TempFolder();
+        var missing = Path.Combine(folder.Path, "missing.bin");
+
+        var (exitCode, output, error) = await RunAsync([], "iscc", missing);
+
+        Assert.Equal(2, exitCode);
+        Assert.Empty(output);
+        Assert.Equal($"accession iscc: {missing}: No such file or directory\n", error);
+    }
+
+    [Fact]
+    public async Task A_failed_check_exits_with_1()
+    {
+        using var folder = new TempFolder();
+        var file = folder.File("a.txt");
+        await File.WriteAllTextAsync(file, "original");
+        var sums = folder.File("sums.txt");
+        Assert.Equal(0, (await RunAsync([], "iscc", "-o", sums, file)).ExitCode);
+        await File.WriteAllTextAsync(file, "changed");
+
+        var (exitCode, output, _) = await RunAsync([], "iscc", "-c", sums);
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal($"{file}: FAILED\n", output);
+    }
+
+    [Theory]
+    [InlineData("INT", 130)]
+    [InlineData("TERM", 143)]
+    public async Task A_signal_stops_cleanly_with_its_exit_code(string signal, int expectedExitCode)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        using var process = Start("iscc");
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var chunk = new byte[1 << 20];
+        var stdin = process.StandardInput.BaseStream;
+
+        // Once 8 MiB went through the pipe the command is hashing, so its signal handling is in place.
+        for (var i = 0; i < 8; i++)
+        {
+            await stdin.WriteAsync(chunk);
+        }
+
+        using var feeding = new CancellationTokenSource();
+        var feeder = Task.Run(async () =>
+        {
+            try
+            {
+                while (!feeding.IsCancellationRequested)
+                {
+                    await stdin.WriteAsync(chunk, feeding.Token);
+                }
+            }
+            catch (Exception e) when (e is IOException or OperationCanceledException)
+            {
+                // The process has gone or the test is done.
+            }
+        });
+
+        using (var kill = Process.Start("kill", ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        await process.WaitForExitAsync();
+        await feeding.CancelAsync();
+        await feeder;
+
+        // A clean stop says so; on a machine so busy that the stop takes longer than the
+        // termination timeout, System.CommandLine ends the process with the same code.
+        Assert.Equal(expectedExitCode, process.ExitCode);
+        Assert.Contains(await error, new[] { "accession iscc: interrupted\n", string.Empty });
+        Assert.Empty(await output);
+    }
+}
