@@ -18,6 +18,19 @@ internal sealed class TreeEntryOrder : IComparer<string>
         return [.. keyed.Select(key => key.Name)];
     }
 
+    /// <summary>The NFC form of a name; a name that is not valid Unicode is compared as it is.</summary>
+    internal static string Nfc(string name)
+    {
+        try
+        {
+            return name.Normalize(NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            return name;
+        }
+    }
+
     public int Compare(string? x, string? y) =>
         new SortKey(x ?? string.Empty).CompareTo(new SortKey(y ?? string.Empty));
 
@@ -25,7 +38,7 @@ internal sealed class TreeEntryOrder : IComparer<string>
     {
         public string Name { get; } = name;
 
-        private byte[] Normalized { get; } = Encoding.UTF8.GetBytes(UnicodeNfc.Normalize(name));
+        private byte[] Normalized { get; } = Encoding.UTF8.GetBytes(Nfc(name));
 
         private byte[] Raw { get; } = Encoding.UTF8.GetBytes(name);
 

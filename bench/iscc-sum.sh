@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Whole-process comparison of Accession's BLAKE3, Data-Code and ISCC-SUM against b3sum on one
+# page-cached file. Prints hyperfine tables, ratios to `b3sum --num-threads 1`, and peak RSS.
+#   bench/iscc-sum.sh [SIZE_MIB=1024] [FILE]
+# Needs: b3sum, hyperfine (apt-get install b3sum hyperfine), the .NET SDK.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+size_mib=${1:-1024}
+file=${2:-${TMPDIR:-/tmp}/accession-bench-${size_mib}MiB.bin}
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+if [ ! -f "$file" ]; then
+  head -c "$((size_mib * 1024 * 1024))" /dev/urandom > "$file"
+fi
+cat "$file" > /dev/null   # page-cache it
+
+dotnet publish src/Accession.Cli -c Release -o "$out/cli" --nologo -v q > /dev/null
+dotnet publish bench/Accession.Benchmarks -c Release -o "$out/bench" --nologo -v q > /dev/null
+cli="$out/cli/accession"
+kern="$out/bench/Accession.Benchmarks"
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+echo "file: $file ($size_mib MiB, page-cached)"
+hyperfine --warmup 2 --runs 7 --export-json "$out/h.json" \
+  -n "b3sum --num-threads 1" "b3sum --num-threads 1 --no-names $file" \
+  -n "b3sum" "b3sum --no-names $file" \
+  -n "blake3 1 thread" "$kern file blake3 --threads 1 $file" \
+  -n "blake3 all threads" "$kern file blake3 --threads -1 $file" \
+  -n "data-code" "$kern file datacode $file" \
+  -n "accession iscc --narrow" "$cli iscc --narrow $file"
+
+python3 - "$out/h.json" "$size_mib" <<'PY'
+import json, sys
+results = json.load(open(sys.argv[1]))["results"]
+mib = int(sys.argv[2])
+base = next(r["median"] for r in results if r["command"] == "b3sum --num-threads 1")
+print(f"\n| command | median s | GB/s | × b3sum -t1 |")
+print("|---|---|---|---|")
+for r in results:
+    gbs = mib * 1048576 / r["median"] / 1e9
+    print(f"| {r['command']} | {r['median']:.3f} | {gbs:.2f} | {base / r['median']:.2f} |")
+PY
+
+echo
+for cmd in "$cli iscc --narrow $file" "$kern file blake3 --threads -1 $file"; do
+  rss=$(/usr/bin/time -f '%M' $cmd 2>&1 >/dev/null | tail -1)
+  echo "peak RSS $((rss / 1024)) MiB: $cmd"
+done
