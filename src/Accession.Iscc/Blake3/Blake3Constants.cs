@@ -19,6 +19,12 @@ internal static class Blake3Constants
     public const uint DeriveKeyContext = 32;
     public const uint DeriveKeyMaterial = 64;
 
+    // The first four IV words, which seed state words 8..11 of every compression.
+    public const uint IV0 = 0x6A09E667;
+    public const uint IV1 = 0xBB67AE85;
+    public const uint IV2 = 0x3C6EF372;
+    public const uint IV3 = 0xA54FF53A;
+
     /// <summary>The SHA-256 IV, which BLAKE3 uses as its default key.</summary>
     public static ReadOnlySpan<uint> IV =>
     [
