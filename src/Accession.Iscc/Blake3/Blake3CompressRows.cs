@@ -40,18 +40,15 @@ internal static class Blake3CompressRows
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void CompressInPlace(ref Words8 cv, ref readonly byte block, uint blockLength, ulong counter, uint flags, bool avx512)
     {
-        Vector128<uint> row0, row1, row2, row3;
+        ref var output = ref Unsafe.As<uint, byte>(ref cv[0]);
         if (avx512 && IsAvx512Supported)
         {
-            Compress<Avx512Rows>(in cv, in block, blockLength, counter, flags, out row0, out row1, out row2, out row3);
+            Compress<Avx512Rows>(in cv, in block, blockLength, counter, flags, ref output, extended: false);
         }
         else
         {
-            Compress<Vector128Rows>(in cv, in block, blockLength, counter, flags, out row0, out row1, out row2, out row3);
+            Compress<Vector128Rows>(in cv, in block, blockLength, counter, flags, ref output, extended: false);
         }
-
-        (row0 ^ row2).StoreUnsafe(ref cv[0]);
-        (row1 ^ row3).StoreUnsafe(ref cv[4]);
     }
 
     /// <summary>Compresses <paramref name="block"/> and writes all 64 output bytes (extended output).</summary>
@@ -59,23 +56,20 @@ internal static class Blake3CompressRows
     public static void CompressXof(in Words8 cv, ref readonly byte block, uint blockLength, ulong counter, uint flags, bool avx512, Span<byte> output)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(output.Length, Blake3Constants.BlockLength);
-        Vector128<uint> row0, row1, row2, row3;
         if (avx512 && IsAvx512Supported)
         {
-            Compress<Avx512Rows>(in cv, in block, blockLength, counter, flags, out row0, out row1, out row2, out row3);
+            Compress<Avx512Rows>(in cv, in block, blockLength, counter, flags, ref MemoryMarshal.GetReference(output), extended: true);
         }
         else
         {
-            Compress<Vector128Rows>(in cv, in block, blockLength, counter, flags, out row0, out row1, out row2, out row3);
+            Compress<Vector128Rows>(in cv, in block, blockLength, counter, flags, ref MemoryMarshal.GetReference(output), extended: true);
         }
-
-        ref var destination = ref MemoryMarshal.GetReference(output);
-        (row0 ^ row2).AsByte().StoreUnsafe(ref destination);
-        (row1 ^ row3).AsByte().StoreUnsafe(ref destination, 16);
-        (row2 ^ Vector128.LoadUnsafe(in cv[0])).AsByte().StoreUnsafe(ref destination, 32);
-        (row3 ^ Vector128.LoadUnsafe(in cv[4])).AsByte().StoreUnsafe(ref destination, 48);
     }
 
+    /// <summary>
+    /// Writes the new chaining value (32 bytes) to <paramref name="output"/>, or with
+    /// <paramref name="extended"/> all 64 output bytes. <paramref name="output"/> may be <paramref name="cv"/> itself.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Compress<TRows>(
         in Words8 cv,
@@ -83,16 +77,16 @@ internal static class Blake3CompressRows
         uint blockLength,
         ulong counter,
         uint flags,
-        out Vector128<uint> row0,
-        out Vector128<uint> row1,
-        out Vector128<uint> row2,
-        out Vector128<uint> row3)
+        ref byte output,
+        bool extended)
         where TRows : struct, IRows
     {
-        row0 = Vector128.LoadUnsafe(in cv[0]);
-        row1 = Vector128.LoadUnsafe(in cv[4]);
-        row2 = Vector128.Create(Blake3Constants.IV0, Blake3Constants.IV1, Blake3Constants.IV2, Blake3Constants.IV3);
-        row3 = Vector128.Create((uint)counter, (uint)(counter >> 32), blockLength, flags);
+        var cvLow = Vector128.LoadUnsafe(in cv[0]);
+        var cvHigh = Vector128.LoadUnsafe(in cv[4]);
+        var row0 = cvLow;
+        var row1 = cvHigh;
+        var row2 = Vector128.Create(Blake3Constants.IV0, Blake3Constants.IV1, Blake3Constants.IV2, Blake3Constants.IV3);
+        var row3 = Vector128.Create((uint)counter, (uint)(counter >> 32), blockLength, flags);
         ref var order = ref MemoryMarshal.GetReference(RowSchedule);
         if (TRows.PermutesBlock)
         {
@@ -121,6 +115,14 @@ internal static class Blake3CompressRows
                     Gather(ref words, ref Unsafe.Add(ref o, 8)),
                     Gather(ref words, ref Unsafe.Add(ref o, 12)));
             }
+        }
+
+        (row0 ^ row2).AsByte().StoreUnsafe(ref output);
+        (row1 ^ row3).AsByte().StoreUnsafe(ref output, 16);
+        if (extended)
+        {
+            (row2 ^ cvLow).AsByte().StoreUnsafe(ref output, 32);
+            (row3 ^ cvHigh).AsByte().StoreUnsafe(ref output, 48);
         }
     }
 
@@ -188,12 +190,16 @@ internal static class Blake3CompressRows
     {
         public static bool PermutesBlock => true;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<uint> RotateRight16(Vector128<uint> x) => Avx512F.VL.RotateRight(x, 16);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<uint> RotateRight12(Vector128<uint> x) => Avx512F.VL.RotateRight(x, 12);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<uint> RotateRight8(Vector128<uint> x) => Avx512F.VL.RotateRight(x, 8);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<uint> RotateRight7(Vector128<uint> x) => Avx512F.VL.RotateRight(x, 7);
     }
 
@@ -202,15 +208,19 @@ internal static class Blake3CompressRows
     {
         public static bool PermutesBlock => false;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<uint> RotateRight16(Vector128<uint> x) =>
             Vector128.Shuffle(x.AsByte(), Vector128.Create((byte)2, 3, 0, 1, 6, 7, 4, 5, 10, 11, 8, 9, 14, 15, 12, 13)).AsUInt32();
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<uint> RotateRight12(Vector128<uint> x) =>
             Vector128.ShiftRightLogical(x, 12) | Vector128.ShiftLeft(x, 20);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<uint> RotateRight8(Vector128<uint> x) =>
             Vector128.Shuffle(x.AsByte(), Vector128.Create((byte)1, 2, 3, 0, 5, 6, 7, 4, 9, 10, 11, 8, 13, 14, 15, 12)).AsUInt32();
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<uint> RotateRight7(Vector128<uint> x) =>
             Vector128.ShiftRightLogical(x, 7) | Vector128.ShiftLeft(x, 25);
     }

@@ -23,7 +23,7 @@ internal static class Blake3Vector512
     /// the same counter (parents).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void HashMany(
+    public static unsafe void HashMany(
         ref readonly byte input,
         int blocks,
         in Words8 key,
@@ -60,8 +60,11 @@ internal static class Blake3Vector512
         var iv2 = Vector512.Create(Blake3Constants.IV2);
         var iv3 = Vector512.Create(Blake3Constants.IV3);
         MessageVectors512 m = default;
-        ref var words = ref m[0];
-        ref var message = ref Unsafe.As<Vector512<uint>, byte>(ref words);
+        ref var first = ref m[0];
+
+        // The buffer is a local, so it does not move; a plain pointer lets each message read be one operand.
+        var words = (byte*)Unsafe.AsPointer(ref first);
+        ref var message = ref Unsafe.As<Vector512<uint>, byte>(ref first);
         ref var source = ref Unsafe.AsRef(in input);
         for (var b = 0; b < blocks; b++)
         {
@@ -99,18 +102,18 @@ internal static class Blake3Vector512
             var v15 = Vector512.Create(blockFlags);
 
             // Seven rounds; round r takes message words in the order of schedule row r.
-            ref var schedule = ref MemoryMarshal.GetReference(Blake3Constants.MessageSchedule);
+            ref var schedule = ref MemoryMarshal.GetReference(Blake3Constants.MessageScheduleOffsets);
             for (var round = 0; round < 7; round++)
             {
-                G(ref v0, ref v4, ref v8, ref v12, in Message(ref words, ref schedule, 0), in Message(ref words, ref schedule, 1));
-                G(ref v1, ref v5, ref v9, ref v13, in Message(ref words, ref schedule, 2), in Message(ref words, ref schedule, 3));
-                G(ref v2, ref v6, ref v10, ref v14, in Message(ref words, ref schedule, 4), in Message(ref words, ref schedule, 5));
-                G(ref v3, ref v7, ref v11, ref v15, in Message(ref words, ref schedule, 6), in Message(ref words, ref schedule, 7));
+                G(ref v0, ref v4, ref v8, ref v12, in Message(words, ref schedule, 0), in Message(words, ref schedule, 1));
+                G(ref v1, ref v5, ref v9, ref v13, in Message(words, ref schedule, 2), in Message(words, ref schedule, 3));
+                G(ref v2, ref v6, ref v10, ref v14, in Message(words, ref schedule, 4), in Message(words, ref schedule, 5));
+                G(ref v3, ref v7, ref v11, ref v15, in Message(words, ref schedule, 6), in Message(words, ref schedule, 7));
 
-                G(ref v0, ref v5, ref v10, ref v15, in Message(ref words, ref schedule, 8), in Message(ref words, ref schedule, 9));
-                G(ref v1, ref v6, ref v11, ref v12, in Message(ref words, ref schedule, 10), in Message(ref words, ref schedule, 11));
-                G(ref v2, ref v7, ref v8, ref v13, in Message(ref words, ref schedule, 12), in Message(ref words, ref schedule, 13));
-                G(ref v3, ref v4, ref v9, ref v14, in Message(ref words, ref schedule, 14), in Message(ref words, ref schedule, 15));
+                G(ref v0, ref v5, ref v10, ref v15, in Message(words, ref schedule, 8), in Message(words, ref schedule, 9));
+                G(ref v1, ref v6, ref v11, ref v12, in Message(words, ref schedule, 10), in Message(words, ref schedule, 11));
+                G(ref v2, ref v7, ref v8, ref v13, in Message(words, ref schedule, 12), in Message(words, ref schedule, 13));
+                G(ref v3, ref v4, ref v9, ref v14, in Message(words, ref schedule, 14), in Message(words, ref schedule, 15));
                 schedule = ref Unsafe.Add(ref schedule, 16);
             }
 
@@ -150,8 +153,8 @@ internal static class Blake3Vector512
 
     /// <summary>The message vector that schedule position <paramref name="index"/> of the current round names.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ref readonly Vector512<uint> Message(ref Vector512<uint> words, ref byte schedule, int index) =>
-        ref Unsafe.Add(ref words, Unsafe.Add(ref schedule, index));
+    private static unsafe ref readonly Vector512<uint> Message(byte* words, ref ushort schedule, int index) =>
+        ref *(Vector512<uint>*)(words + ((nuint)Unsafe.Add(ref schedule, index) * 4));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void G(ref Vector512<uint> a, ref Vector512<uint> b, ref Vector512<uint> c, ref Vector512<uint> d, ref readonly Vector512<uint> x, ref readonly Vector512<uint> y)
