@@ -10,6 +10,11 @@ namespace Accession.Iscc.Blake3;
 /// System.IO.Hashing types: <see cref="Append(ReadOnlySpan{byte})"/>, a result that does not
 /// disturb the state, <see cref="Reset"/>, and static one-shot helpers.
 /// </summary>
+/// <remarks>
+/// The SIMD kernels compress up to sixteen chunks at once, so appends of 16 KiB or more (ideally a
+/// MiB or more) run at full speed; small appends run at single-block speed. <see cref="HashFile"/>
+/// maps the file and hashes it in one pass.
+/// </remarks>
 public sealed partial class Blake3Hasher
 {
     /// <summary>Length of the default hash in bytes.</summary>

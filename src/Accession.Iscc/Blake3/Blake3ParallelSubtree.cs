@@ -33,7 +33,7 @@ internal static class Blake3ParallelSubtree
         fixed (byte* start = input)
         {
             var address = (nint)start;
-            Parallel.For(0, pieces, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, piece =>
+            Parallel.For(0, pieces, Options(parallelism), piece =>
             {
                 var bytes = new ReadOnlySpan<byte>((byte*)address + ((long)piece * pieceLength), pieceLength);
                 var counter = chunkCounter + ((ulong)piece * (ulong)(pieceLength / Blake3Constants.ChunkLength));
@@ -56,4 +56,8 @@ internal static class Blake3ParallelSubtree
         layer[..(2 * Blake3Constants.OutLength)].CopyTo(output);
         return 2;
     }
+
+    // The default scheduler: a caller's own scheduler may run fewer tasks at once than asked for.
+    private static ParallelOptions Options(int parallelism) =>
+        new() { MaxDegreeOfParallelism = parallelism, TaskScheduler = TaskScheduler.Default };
 }
