@@ -19,6 +19,12 @@ internal static class Blake3Constants
     public const uint DeriveKeyContext = 32;
     public const uint DeriveKeyMaterial = 64;
 
+    // The first four IV words, which seed state words 8..11 of every compression.
+    public const uint IV0 = 0x6A09E667;
+    public const uint IV1 = 0xBB67AE85;
+    public const uint IV2 = 0x3C6EF372;
+    public const uint IV3 = 0xA54FF53A;
+
     /// <summary>The SHA-256 IV, which BLAKE3 uses as its default key.</summary>
     public static ReadOnlySpan<uint> IV =>
     [
@@ -35,5 +41,20 @@ internal static class Blake3Constants
         12, 13, 9, 11, 15, 10, 14, 8, 7, 2, 5, 3, 0, 1, 6, 4,
         9, 14, 11, 5, 8, 12, 15, 1, 13, 3, 0, 10, 2, 6, 4, 7,
         11, 15, 5, 0, 1, 9, 8, 6, 14, 10, 2, 12, 3, 4, 7, 13,
+    ];
+
+    /// <summary>
+    /// <see cref="MessageSchedule"/> times 16: byte offsets of the message words in an array of
+    /// 128-bit vectors. Scaled by 2 or 4 in the address, they serve the 256- and 512-bit kernels too.
+    /// </summary>
+    public static ReadOnlySpan<ushort> MessageScheduleOffsets =>
+    [
+        0, 16, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240,
+        32, 96, 48, 160, 112, 0, 64, 208, 16, 176, 192, 80, 144, 224, 240, 128,
+        48, 64, 160, 192, 208, 32, 112, 224, 96, 80, 144, 0, 176, 240, 128, 16,
+        160, 112, 192, 144, 224, 48, 208, 240, 64, 0, 176, 32, 80, 128, 16, 96,
+        192, 208, 144, 176, 240, 160, 224, 128, 112, 32, 80, 48, 0, 16, 96, 64,
+        144, 224, 176, 80, 128, 192, 240, 16, 208, 48, 0, 160, 32, 96, 64, 112,
+        176, 240, 80, 0, 16, 144, 128, 96, 224, 160, 32, 192, 48, 64, 112, 208,
     ];
 }

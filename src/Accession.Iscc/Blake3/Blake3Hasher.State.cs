@@ -1,11 +1,14 @@
+using System.Numerics;
+
 namespace Accession.Iscc.Blake3;
 
 public sealed partial class Blake3Hasher
 {
     /// <summary>
-    /// The incremental tree state: the current chunk and a stack of completed subtree chaining
-    /// values, merged on push (shared/specs/iscc-sum.md §5.4). A completed chunk is only folded
-    /// into the tree once more input arrives, because it might be the root.
+    /// The incremental tree state (shared/specs/iscc-sum.md §5.4 and §5.8, C <c>blake3_hasher</c>):
+    /// the current chunk and a stack of completed subtree chaining values, merged lazily. Large input
+    /// is taken a whole power-of-two subtree at a time, but the last byte of input always stays in the
+    /// chunk state or the stack holds an unmerged pair, so the root is only compressed at the end.
     /// </summary>
     private struct State
     {
@@ -15,12 +18,19 @@ public sealed partial class Blake3Hasher
         private ChainingValueStack _stack;
         private int _stackLength;
 
-        public State(ReadOnlySpan<uint> key, uint flags)
+        public State(in Words8 key, uint flags, Blake3Backend backend)
         {
-            key.CopyTo(_key);
+            _key = key;
             _flags = flags;
             _chunk = new Blake3ChunkState(key, 0, flags);
+            Backend = backend;
+            Parallelism = 1;
         }
+
+        public Blake3Backend Backend { get; set; }
+
+        /// <summary>Threads for large subtrees; 1 keeps all work on the calling thread.</summary>
+        public int Parallelism { get; set; }
 
         public readonly ulong Length => (_chunk.ChunkCounter * Blake3Constants.ChunkLength) + (ulong)_chunk.Length;
 
@@ -30,51 +40,125 @@ public sealed partial class Blake3Hasher
             _stackLength = 0;
         }
 
+        /// <summary>C <c>blake3_hasher_update</c>.</summary>
         public void Append(ReadOnlySpan<byte> input)
         {
-            Span<uint> chainingValue = stackalloc uint[8];
-            while (!input.IsEmpty)
+            Span<byte> chainingValues = stackalloc byte[2 * Blake3Constants.OutLength];
+
+            // 1. Fill the partial chunk. Once it is full and more input follows, it cannot be the
+            // root, so its chaining value goes on the stack.
+            if (_chunk.Length > 0)
             {
-                if (_chunk.Length == Blake3Constants.ChunkLength)
+                var take = Math.Min(Blake3Constants.ChunkLength - _chunk.Length, input.Length);
+                _chunk.Update(Backend, input[..take]);
+                input = input[take..];
+                if (input.IsEmpty)
                 {
-                    _chunk.Output().ChainingValue(chainingValue);
-                    var totalChunks = _chunk.ChunkCounter + 1;
-                    PushChainingValue(chainingValue, totalChunks);
-                    _chunk = new Blake3ChunkState(_key, totalChunks, _flags);
+                    return;
                 }
 
-                var take = Math.Min(Blake3Constants.ChunkLength - _chunk.Length, input.Length);
-                _chunk.Update(input[..take]);
-                input = input[take..];
+                _chunk.Output().ChainingValue(Backend, chainingValues);
+                PushChainingValue(chainingValues[..Blake3Constants.OutLength], _chunk.ChunkCounter);
+                _chunk = new Blake3ChunkState(_key, _chunk.ChunkCounter + 1, _flags);
+            }
+
+            // 2. Whole subtrees while more than one chunk remains (strictly more: an exact last
+            // chunk stays pending). A subtree must start at a multiple of its own size, so shrink
+            // it until it divides the number of chunks so far (BLAKE3 issue #69).
+            while (input.Length > Blake3Constants.ChunkLength)
+            {
+                var subtreeLength = 1L << BitOperations.Log2((uint)input.Length);
+                var countSoFar = _chunk.ChunkCounter * Blake3Constants.ChunkLength;
+                while ((((ulong)subtreeLength - 1) & countSoFar) != 0)
+                {
+                    subtreeLength /= 2;
+                }
+
+                var subtree = input[..(int)subtreeLength];
+                var subtreeChunks = (ulong)subtreeLength / Blake3Constants.ChunkLength;
+                if (subtreeLength <= Blake3Constants.ChunkLength)
+                {
+                    var chunk = new Blake3ChunkState(_key, _chunk.ChunkCounter, _flags);
+                    chunk.Update(Backend, subtree);
+                    chunk.Output().ChainingValue(Backend, chainingValues);
+                    PushChainingValue(chainingValues[..Blake3Constants.OutLength], _chunk.ChunkCounter);
+                }
+                else
+                {
+                    // Two values, left and right: the subtree's own top node may be merged later.
+                    Blake3Subtree.CompressToParentNode(Backend, subtree, _key, _chunk.ChunkCounter, _flags, Parallelism, chainingValues);
+                    PushChainingValue(chainingValues[..Blake3Constants.OutLength], _chunk.ChunkCounter);
+                    PushChainingValue(chainingValues[Blake3Constants.OutLength..], _chunk.ChunkCounter + (subtreeChunks / 2));
+                }
+
+                _chunk = new Blake3ChunkState(_key, _chunk.ChunkCounter + subtreeChunks, _flags);
+                input = input[subtree.Length..];
+            }
+
+            // 3. At most one chunk is left; keep it pending. Merging the stack now lets the final
+            // roll-up treat every stacked value as a left sibling.
+            if (!input.IsEmpty)
+            {
+                _chunk.Update(Backend, input);
+                MergeChainingValues(_chunk.ChunkCounter);
             }
         }
 
-        private void PushChainingValue(Span<uint> chainingValue, ulong totalChunks)
+        /// <summary>Merges stacked pairs until the stack holds one value per 1-bit of <paramref name="totalChunks"/>.</summary>
+        private void MergeChainingValues(ulong totalChunks)
         {
-            while ((totalChunks & 1) == 0)
+            var mergedLength = BitOperations.PopCount(totalChunks);
+            Span<byte> stack = _stack;
+            while (_stackLength > mergedLength)
             {
+                var children = stack.Slice((_stackLength - 2) * Blake3Constants.OutLength, 2 * Blake3Constants.OutLength);
+                Blake3Output.Parent(children, _key, _flags).ChainingValue(Backend, children[..Blake3Constants.OutLength]);
                 _stackLength--;
-                ReadOnlySpan<uint> left = ((Span<uint>)_stack).Slice(_stackLength * 8, 8);
-                Blake3Output.Parent(left, chainingValue, _key, _flags).ChainingValue(chainingValue);
-                totalChunks >>= 1;
             }
+        }
 
-            chainingValue.CopyTo(((Span<uint>)_stack).Slice(_stackLength * 8, 8));
+        private void PushChainingValue(ReadOnlySpan<byte> chainingValue, ulong chunkCounter)
+        {
+            MergeChainingValues(chunkCounter);
+            chainingValue.CopyTo(((Span<byte>)_stack)[(_stackLength * Blake3Constants.OutLength)..]);
             _stackLength++;
         }
 
+        /// <summary>C <c>blake3_hasher_finalize_seek</c>: rolls the stack up into the root and writes its output.</summary>
         public readonly void Finalize(Span<byte> destination, ulong firstBlock)
         {
-            var output = _chunk.Output();
-            Span<uint> chainingValue = stackalloc uint[8];
-            ReadOnlySpan<uint> stack = _stack;
-            for (var i = _stackLength - 1; i >= 0; i--)
+            ReadOnlySpan<byte> stack = _stack;
+            if (_stackLength == 0)
             {
-                output.ChainingValue(chainingValue);
-                output = Blake3Output.Parent(stack.Slice(i * 8, 8), chainingValue, _key, _flags);
+                _chunk.Output().RootBytes(Backend, destination, firstBlock);
+                return;
             }
 
-            output.RootBytes(destination, firstBlock);
+            // With bytes in the chunk, it is the rightmost leaf; otherwise the last subtree's two
+            // values on top of the stack are.
+            Blake3Output output;
+            int remaining;
+            if (_chunk.Length > 0)
+            {
+                remaining = _stackLength;
+                output = _chunk.Output();
+            }
+            else
+            {
+                remaining = _stackLength - 2;
+                output = Blake3Output.Parent(stack.Slice(remaining * Blake3Constants.OutLength, 2 * Blake3Constants.OutLength), _key, _flags);
+            }
+
+            Span<byte> children = stackalloc byte[2 * Blake3Constants.OutLength];
+            while (remaining > 0)
+            {
+                remaining--;
+                stack.Slice(remaining * Blake3Constants.OutLength, Blake3Constants.OutLength).CopyTo(children);
+                output.ChainingValue(Backend, children[Blake3Constants.OutLength..]);
+                output = Blake3Output.Parent(children, _key, _flags);
+            }
+
+            output.RootBytes(Backend, destination, firstBlock);
         }
     }
 }

@@ -10,6 +10,11 @@ namespace Accession.Iscc.Blake3;
 /// System.IO.Hashing types: <see cref="Append(ReadOnlySpan{byte})"/>, a result that does not
 /// disturb the state, <see cref="Reset"/>, and static one-shot helpers.
 /// </summary>
+/// <remarks>
+/// The SIMD kernels compress up to sixteen chunks at once, so appends of 16 KiB or more (ideally a
+/// MiB or more) run at full speed; small appends run at single-block speed. <see cref="HashFile"/>
+/// maps the file and hashes it in one pass.
+/// </remarks>
 public sealed partial class Blake3Hasher
 {
     /// <summary>Length of the default hash in bytes.</summary>
@@ -19,6 +24,7 @@ public sealed partial class Blake3Hasher
     public const int KeyLengthInBytes = Blake3Constants.KeyLength;
 
     private State _state;
+    private int _maxDegreeOfParallelism = 1;
 
     /// <summary>A hasher in the regular (unkeyed) mode.</summary>
     public Blake3Hasher()
@@ -28,7 +34,44 @@ public sealed partial class Blake3Hasher
 
     private Blake3Hasher(ReadOnlySpan<uint> key, uint flags)
     {
-        _state = new State(key, flags);
+        Words8 words = default;
+        key.CopyTo(words);
+        _state = new State(words, flags, Blake3Dispatch.Best);
+    }
+
+    /// <summary>
+    /// How many threads may hash one large append (-1: one per processor). The default, 1, keeps all
+    /// work on the calling thread. Above 1, subtrees of at least 256 KiB are split across cores; the
+    /// hash does not depend on this setting.
+    /// </summary>
+    public int MaxDegreeOfParallelism
+    {
+        get => _maxDegreeOfParallelism;
+        set
+        {
+            if (value == 0 || value < -1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, "MaxDegreeOfParallelism is -1 (one thread per processor) or at least 1.");
+            }
+
+            _maxDegreeOfParallelism = value;
+            _state.Parallelism = value == -1 ? Environment.ProcessorCount : value;
+        }
+    }
+
+    /// <summary>The compression kernels in use; tests set this to run every path the machine supports.</summary>
+    internal Blake3Backend Backend
+    {
+        get => _state.Backend;
+        set
+        {
+            if (!Blake3Dispatch.IsSupported(value))
+            {
+                throw new PlatformNotSupportedException($"The BLAKE3 backend {value} does not run on this machine.");
+            }
+
+            _state.Backend = value;
+        }
     }
 
     /// <summary>A hasher in keyed mode (a MAC or PRF) with a 32-byte key.</summary>
@@ -39,8 +82,7 @@ public sealed partial class Blake3Hasher
             throw new ArgumentException($"A BLAKE3 key is {KeyLengthInBytes} bytes long, not {key.Length}.", nameof(key));
         }
 
-        Span<uint> words = stackalloc uint[8];
-        ReadWords(key, words);
+        var words = Blake3Words.Load(key);
         return new Blake3Hasher(words, Blake3Constants.KeyedHash);
     }
 
@@ -52,8 +94,7 @@ public sealed partial class Blake3Hasher
         contextHasher.Append(Encoding.UTF8.GetBytes(context));
         Span<byte> contextKey = stackalloc byte[KeyLengthInBytes];
         contextHasher.GetCurrentHash(contextKey);
-        Span<uint> words = stackalloc uint[8];
-        ReadWords(contextKey, words);
+        var words = Blake3Words.Load(contextKey);
         return new Blake3Hasher(words, Blake3Constants.DeriveKeyMaterial);
     }
 
@@ -71,7 +112,8 @@ public sealed partial class Blake3Hasher
     public async Task AppendAsync(Stream stream, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
+        // Larger reads when several threads share each append.
+        var buffer = ArrayPool<byte>.Shared.Rent(_state.Parallelism > 1 ? 8 << 20 : 1 << 20);
         try
         {
             int read;
@@ -155,11 +197,4 @@ public sealed partial class Blake3Hasher
         return hasher.GetCurrentHash();
     }
 
-    private static void ReadWords(ReadOnlySpan<byte> bytes, Span<uint> words)
-    {
-        for (var i = 0; i < words.Length; i++)
-        {
-            words[i] = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(bytes.Slice(i * 4, 4));
-        }
-    }
 }

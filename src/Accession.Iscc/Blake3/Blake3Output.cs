@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-
 namespace Accession.Iscc.Blake3;
 
 /// <summary>
@@ -14,50 +12,48 @@ internal struct Blake3Output
     public uint BlockLength;
     public uint Flags;
 
-    public readonly void ChainingValue(Span<uint> destination)
+    /// <summary>Writes the 32-byte chaining value (a non-root node).</summary>
+    public readonly void ChainingValue(Blake3Backend backend, Span<byte> destination)
     {
-        Span<uint> full = stackalloc uint[16];
-        Blake3Portable.Compress(InputChainingValue, Block, Counter, BlockLength, Flags, full);
-        full[..8].CopyTo(destination);
+        var cv = InputChainingValue;
+        Blake3Dispatch.CompressInPlace(backend, ref cv, Block, BlockLength, Counter, Flags);
+        Blake3Words.Store(cv, destination);
     }
 
     /// <summary>Writes root output bytes starting at output block <paramref name="firstBlock"/>.</summary>
-    public readonly void RootBytes(Span<byte> destination, ulong firstBlock = 0)
+    public readonly void RootBytes(Blake3Backend backend, Span<byte> destination, ulong firstBlock = 0)
     {
-        Span<uint> words = stackalloc uint[16];
         Span<byte> bytes = stackalloc byte[Blake3Constants.BlockLength];
         var blockIndex = firstBlock;
         while (!destination.IsEmpty)
         {
-            Blake3Portable.Compress(InputChainingValue, Block, blockIndex, BlockLength, Flags | Blake3Constants.Root, words);
-            for (var i = 0; i < 16; i++)
+            if (destination.Length >= Blake3Constants.BlockLength)
             {
-                BinaryPrimitives.WriteUInt32LittleEndian(bytes.Slice(i * 4, 4), words[i]);
+                Blake3Dispatch.CompressXof(backend, InputChainingValue, Block, BlockLength, blockIndex, Flags | Blake3Constants.Root, destination);
+                destination = destination[Blake3Constants.BlockLength..];
+            }
+            else
+            {
+                Blake3Dispatch.CompressXof(backend, InputChainingValue, Block, BlockLength, blockIndex, Flags | Blake3Constants.Root, bytes);
+                bytes[..destination.Length].CopyTo(destination);
+                destination = default;
             }
 
-            var take = Math.Min(destination.Length, bytes.Length);
-            bytes[..take].CopyTo(destination);
-            destination = destination[take..];
             blockIndex++;
         }
     }
 
-    public static Blake3Output Parent(ReadOnlySpan<uint> left, ReadOnlySpan<uint> right, ReadOnlySpan<uint> key, uint flags)
+    /// <summary>A parent node over the 64-byte block <paramref name="children"/> = left CV ‖ right CV.</summary>
+    public static Blake3Output Parent(ReadOnlySpan<byte> children, in Words8 key, uint flags)
     {
         var output = new Blake3Output
         {
+            InputChainingValue = key,
             Counter = 0,
             BlockLength = Blake3Constants.BlockLength,
             Flags = flags | Blake3Constants.Parent,
         };
-        key.CopyTo(output.InputChainingValue);
-        Span<byte> block = output.Block;
-        for (var i = 0; i < 8; i++)
-        {
-            BinaryPrimitives.WriteUInt32LittleEndian(block.Slice(i * 4, 4), left[i]);
-            BinaryPrimitives.WriteUInt32LittleEndian(block.Slice(32 + (i * 4), 4), right[i]);
-        }
-
+        children[..Blake3Constants.BlockLength].CopyTo(output.Block);
         return output;
     }
 }

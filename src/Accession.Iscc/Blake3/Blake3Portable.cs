@@ -55,6 +55,49 @@ internal static class Blake3Portable
         }
     }
 
+    /// <summary>
+    /// hash_many, one input after another: each of the contiguous inputs (<paramref name="blocks"/>
+    /// blocks long) is compressed block by block, and its chaining value written to <paramref name="output"/>.
+    /// </summary>
+    public static void HashMany(
+        ReadOnlySpan<byte> inputs,
+        int blocks,
+        ReadOnlySpan<uint> key,
+        ulong counter,
+        bool incrementCounter,
+        uint flags,
+        uint flagsStart,
+        uint flagsEnd,
+        Span<byte> output)
+    {
+        var inputLength = blocks * Blake3Constants.BlockLength;
+        Span<uint> chainingValue = stackalloc uint[8];
+        Span<uint> full = stackalloc uint[16];
+        for (var input = 0; input * inputLength < inputs.Length; input++)
+        {
+            key[..8].CopyTo(chainingValue);
+            for (var block = 0; block < blocks; block++)
+            {
+                var blockFlags = flags
+                    | (block == 0 ? flagsStart : 0)
+                    | (block == blocks - 1 ? flagsEnd : 0);
+                var bytes = inputs.Slice((input * inputLength) + (block * Blake3Constants.BlockLength), Blake3Constants.BlockLength);
+                Compress(chainingValue, bytes, counter, Blake3Constants.BlockLength, blockFlags, full);
+                full[..8].CopyTo(chainingValue);
+            }
+
+            for (var i = 0; i < 8; i++)
+            {
+                BinaryPrimitives.WriteUInt32LittleEndian(output.Slice((input * Blake3Constants.OutLength) + (i * 4), 4), chainingValue[i]);
+            }
+
+            if (incrementCounter)
+            {
+                counter++;
+            }
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void G(Span<uint> v, int a, int b, int c, int d, uint x, uint y)
     {

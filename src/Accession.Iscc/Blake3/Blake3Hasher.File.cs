@@ -1,0 +1,68 @@
+using System.IO.MemoryMappedFiles;
+
+namespace Accession.Iscc.Blake3;
+
+public sealed partial class Blake3Hasher
+{
+    /// <summary>Input handed to one append when a file is mapped: a power of two, so no subtree is split.</summary>
+    private const int MappedSliceLength = 1 << 30;
+
+    /// <summary>Read size when a file cannot be mapped.</summary>
+    private const int ReadLength = 8 << 20;
+
+    /// <summary>
+    /// The 32-byte BLAKE3 hash of the file at <paramref name="path"/>. The file is mapped into memory
+    /// (as <c>b3sum</c> does), so nothing is copied; files that cannot be mapped are read in large blocks.
+    /// <paramref name="maxDegreeOfParallelism"/> works as <see cref="MaxDegreeOfParallelism"/>.
+    /// </summary>
+    public static byte[] HashFile(string path, int maxDegreeOfParallelism = 1)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var hasher = new Blake3Hasher { MaxDegreeOfParallelism = maxDegreeOfParallelism };
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+        var length = RandomAccess.GetLength(handle);
+        if (length > 0)
+        {
+            hasher.AppendMapped(handle, length);
+        }
+        else
+        {
+            // Empty, or a special file whose length is unknown: read it to the end.
+            using var stream = new FileStream(handle, FileAccess.Read, bufferSize: 0);
+            hasher.AppendStream(stream);
+        }
+
+        return hasher.GetCurrentHash();
+    }
+
+    private unsafe void AppendMapped(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long length)
+    {
+        using var map = MemoryMappedFile.CreateFromFile(handle, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: true);
+        using var view = map.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read);
+        var mapping = view.SafeMemoryMappedViewHandle;
+        byte* start = null;
+        mapping.AcquirePointer(ref start);
+        try
+        {
+            var bytes = start + view.PointerOffset;
+            for (long offset = 0; offset < length; offset += MappedSliceLength)
+            {
+                Append(new ReadOnlySpan<byte>(bytes + offset, (int)Math.Min(MappedSliceLength, length - offset)));
+            }
+        }
+        finally
+        {
+            mapping.ReleasePointer();
+        }
+    }
+
+    private void AppendStream(Stream stream)
+    {
+        var buffer = new byte[ReadLength];
+        int read;
+        while ((read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false)) > 0)
+        {
+            Append(buffer.AsSpan(0, read));
+        }
+    }
+}
