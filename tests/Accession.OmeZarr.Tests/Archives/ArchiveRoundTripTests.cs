@@ -17,7 +17,8 @@ public class ArchiveRoundTripTests
         ];
         foreach (var suffix in new[] { ".zip", ".ozx", ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz" })
         {
-            foreach (var sample in samples)
+            // SharpCompress's bzip2 encoder is slow on the many zero-padded small files of the largest sample.
+            foreach (var sample in samples.Where(s => !(suffix.Contains("bz2", StringComparison.Ordinal) && s == "ome-zarr-examples/data")))
             {
                 data.Add(suffix, sample);
             }
