@@ -14,7 +14,7 @@ public class ArchiveExtractorTests
     {
         using var temp = new TempFolder();
         var folder = SharedData.Path("samples", "ome-zarr", "ome2024-ngff-challenge", "tests", "data", "bf2raw.zarr");
-        var archive = ArchiveRoundTripTests.Build(folder, temp.File("x" + suffix), prefix: "bf2raw.zarr/");
+        var archive = SampleArchives.Build(folder, temp.File("x" + suffix), prefix: "bf2raw.zarr/");
         var target = Path.Combine(temp.Path, "out");
 
         using var extracted = await ArchiveExtractor.ExtractAsync(archive, target);
@@ -29,7 +29,7 @@ public class ArchiveExtractorTests
     {
         using var temp = new TempFolder();
         var archive = new ZipBuilder().AddStored("a/zarr.json", "{}").AddDeflated("a/c/0", new byte[5_000]).Write(temp.File("x.zip"));
-        var target = Directory.CreateDirectory(Path.Combine(temp.Path, "out")).FullName;
+        var target = Directory.CreateDirectory(Path.Combine(temp.Path, "out")).FullName + Path.DirectorySeparatorChar;
         using var reader = ArchiveReader.Open(archive);
 
         using var extracted = await ArchiveExtractor.ExtractAsync(reader, target);

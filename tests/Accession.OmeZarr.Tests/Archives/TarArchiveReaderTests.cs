@@ -206,4 +206,21 @@ public class TarArchiveReaderTests
         Assert.Equal([longName[2..], "image.zarr/.zattrs"], reader.Entries.Select(e => e.Path));
         Assert.Equal("{}"u8.ToArray(), ArchiveAssert.ReadAll(reader, longName[2..]));
     }
+
+    [Fact]
+    public void A_header_promising_more_data_than_the_file_holds_is_truncated()
+    {
+        using var temp = new TempFolder();
+        var tar = new TarBuilder { OmitEndMarker = true }.AddFile("a/c/0", new byte[10]).ToArray();
+
+        // Claim 8 GiB of data: the size field is 11 octal digits at offset 124; fix the checksum after.
+        "77777777777"u8.CopyTo(tar.AsSpan(124));
+        "        "u8.CopyTo(tar.AsSpan(148));
+        var sum = tar.AsSpan(0, 512).ToArray().Sum(b => b);
+        System.Text.Encoding.ASCII.GetBytes(Convert.ToString(sum, 8).PadLeft(6, '0') + "\0 ").CopyTo(tar, 148);
+        var path = temp.File("x.tar");
+        File.WriteAllBytes(path, tar);
+
+        ArchiveAssert.Throws(ArchiveErrorKind.Corrupt, "x.tar", () => ArchiveReader.Open(path));
+    }
 }

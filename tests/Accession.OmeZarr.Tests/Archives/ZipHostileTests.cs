@@ -230,4 +230,23 @@ public class ZipHostileTests
 
         ArchiveAssert.Throws(ArchiveErrorKind.Unsupported, name, () => ArchiveReader.Open(path));
     }
+
+    [Fact]
+    public void Zip64_sizes_beyond_the_file_are_corrupt_not_an_overflow()
+    {
+        using var temp = new TempFolder();
+        var path = new ZipBuilder { ForceZip64 = true }
+            .AddStored("a/ok", "fine")
+            .AddDirectory("a/dir/")
+            .Write(temp.File("x.zip"));
+        var bytes = File.ReadAllBytes(path);
+
+        // Patch the folder record's ZIP64 compressed size (second 8 bytes of its extra) to almost long.MaxValue.
+        var record = bytes.AsSpan().IndexOf("a/dir/"u8);
+        record = bytes.AsSpan(record + 1).IndexOf("a/dir/"u8) + record + 1;
+        System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(record + 6 + 4 + 8), long.MaxValue - 10);
+        File.WriteAllBytes(path, bytes);
+
+        ArchiveAssert.Throws(ArchiveErrorKind.Corrupt, "'a/dir/'", () => ArchiveReader.Open(path));
+    }
 }

@@ -149,7 +149,7 @@ internal static class TarScanner
     {
         const int block = 512;
         var end = input.Position;
-        if (end < block || end % block != 0)
+        if (end < block || end % block != 0 || end > input.Length)
         {
             return false;
         }
