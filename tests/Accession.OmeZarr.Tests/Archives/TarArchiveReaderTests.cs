@@ -124,7 +124,7 @@ public class TarArchiveReaderTests
     public void Duplicate_paths_resolve_to_the_last_copy_and_are_reported(string suffix)
     {
         using var temp = new TempFolder();
-        var path = new TarBuilder().AddFile("a/x.bin", "first").AddFile("a/y.bin", "y").AddFile("a/x.bin", "second").Write(temp.File("x" + suffix));
+        var path = new TarBuilder().AddFile("a/x.bin", "first").AddFile("a/y.bin", "y").AddFile("a/x.bin", "middle").AddFile("a/x.bin", "second").Write(temp.File("x" + suffix));
 
         using var reader = ArchiveReader.Open(path);
 

@@ -140,7 +140,7 @@ public class ZipArchiveReaderTests
     public void Duplicate_paths_resolve_to_the_last_copy_and_are_reported()
     {
         using var temp = new TempFolder();
-        var builder = new ZipBuilder().AddStored("a/x.bin", "first").AddStored("a/y.bin", "y").AddStored("a/x.bin", "second");
+        var builder = new ZipBuilder().AddStored("a/x.bin", "first").AddStored("a/y.bin", "y").AddStored("a/x.bin", "middle").AddStored("a/x.bin", "second");
 
         using var reader = ArchiveReader.Open(builder.Write(temp.File("x.zip")));
 

@@ -71,7 +71,7 @@ public sealed class TarArchiveReader : ArchiveReader
             }
         }
 
-        _duplicates = [.. duplicates];
+        _duplicates = [.. duplicates.Distinct(StringComparer.Ordinal)];
         _entries = [.. _occurrences.Where((entry, ordinal) => _ordinalByPath[entry.Path] == ordinal)];
         if (format == ArchiveFormat.Tar)
         {

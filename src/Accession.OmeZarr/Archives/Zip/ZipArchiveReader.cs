@@ -51,7 +51,7 @@ public sealed class ZipArchiveReader : ArchiveReader
             _recordByPath = new Dictionary<string, int>(_records.Length, StringComparer.Ordinal);
             var duplicates = new List<string>();
             var fileCount = CheckEntries(_location, duplicates);
-            _duplicates = [.. duplicates];
+            _duplicates = [.. duplicates.Distinct(StringComparer.Ordinal)];
             CheckNoOverlap(_location);
             _entries = new ArchiveEntry[fileCount];
             var next = 0;
