@@ -1,0 +1,55 @@
+using System.Globalization;
+using Accession.Iscc.Blake3;
+using Accession.Iscc.DataCode;
+
+namespace Accession.Benchmarks;
+
+/// <summary>
+/// Whole-process kernels for bench/iscc-sum.sh: hash one file with one algorithm and print the
+/// digest, so that the process can be timed beside b3sum.
+///   file blake3 --threads N PATH   BLAKE3 of the file (N = 1, or -1 for all cores)
+///   file datacode PATH             Data-Code digest of the file, one core
+/// </summary>
+internal static class WholeFileKernels
+{
+    public static int Run(string[] args)
+    {
+        if (args.Length >= 2 && args[0] == "blake3")
+        {
+            var threads = 1;
+            var path = args[^1];
+            if (args.Length == 4 && args[1] == "--threads")
+            {
+                threads = int.Parse(args[2], CultureInfo.InvariantCulture);
+            }
+
+            Console.WriteLine(Convert.ToHexStringLower(Blake3Hasher.HashFile(path, threads)));
+            return 0;
+        }
+
+        if (args.Length == 2 && args[0] == "datacode")
+        {
+            Console.WriteLine(Convert.ToHexStringLower(HashDataCode(args[1])));
+            return 0;
+        }
+
+        Console.Error.WriteLine("usage: file blake3 [--threads N] PATH | file datacode PATH");
+        return 2;
+    }
+
+    private static byte[] HashDataCode(string path)
+    {
+        var hasher = new DataHasher();
+        using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+        var buffer = GC.AllocateUninitializedArray<byte>(4 << 20);
+        long offset = 0;
+        int read;
+        while ((read = RandomAccess.Read(file, buffer, offset)) > 0)
+        {
+            hasher.Append(buffer.AsSpan(0, read));
+            offset += read;
+        }
+
+        return hasher.GetCurrentDigest();
+    }
+}
