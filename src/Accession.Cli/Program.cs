@@ -4,4 +4,6 @@ using Accession.Cli;
 var root = new RootCommand(
     "Accession: ISCC-SUM identifiers and OME-Zarr validation for bioimaging data.\n" + ExitCodes.HelpText);
 
+root.Add(new Accession.Cli.Commands.Zarr.ZarrCommand());
+
 return await CliApplication.RunAsync(root, args).ConfigureAwait(false);

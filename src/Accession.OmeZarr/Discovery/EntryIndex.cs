@@ -1,0 +1,165 @@
+using Accession.OmeZarr.Archives;
+
+namespace Accession.OmeZarr.Discovery;
+
+/// <summary>
+/// The archive's entry list indexed once by folder (shared/specs/ome-zarr.md §3.4 step 1): junk set
+/// aside (R3), duplicate names resolved last-wins (Z6, as Python's zipfile does), every folder with its
+/// files and sub-folders. Lookups by span do not allocate.
+/// </summary>
+internal sealed class EntryIndex
+{
+    private readonly Dictionary<string, IndexedFolder> _folders;
+    private readonly Dictionary<string, IndexedFolder>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    private EntryIndex(int capacity)
+    {
+        _folders = new Dictionary<string, IndexedFolder>(capacity, StringComparer.Ordinal);
+        _lookup = _folders.GetAlternateLookup<ReadOnlySpan<char>>();
+        Root = new IndexedFolder(string.Empty, null);
+        _folders.Add(string.Empty, Root);
+    }
+
+    /// <summary>The archive root folder.</summary>
+    public IndexedFolder Root { get; }
+
+    /// <summary>Every folder, including the root.</summary>
+    public IEnumerable<IndexedFolder> Folders => _folders.Values;
+
+    /// <summary>Files kept (not junk), last-wins for duplicate names, in archive order.</summary>
+    public IReadOnlyList<ArchiveEntry> Files { get; private set; } = [];
+
+    /// <summary>Entries set aside as operating-system clutter.</summary>
+    public IReadOnlyList<ArchiveEntry> Junk { get; private set; } = [];
+
+    /// <summary>Names listed more than once in the archive (each name once).</summary>
+    public IReadOnlyList<string> Duplicates { get; private set; } = [];
+
+    public static EntryIndex Build(IReadOnlyList<ArchiveEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var index = new EntryIndex(Math.Max(16, entries.Count / 4));
+        var (unique, duplicates) = ResolveDuplicates(entries);
+        var files = new List<ArchiveEntry>(unique.Count);
+        var junk = new List<ArchiveEntry>();
+        foreach (var entry in unique)
+        {
+            if (ArchiveJunk.IsJunk(entry.Path))
+            {
+                junk.Add(entry);
+                continue;
+            }
+
+            files.Add(entry);
+            var slash = entry.Path.LastIndexOf('/');
+            var folder = index.GetOrAdd(slash < 0 ? [] : entry.Path.AsSpan(0, slash));
+            folder.Files.Add(entry);
+        }
+
+        index.Files = files;
+        index.Junk = junk;
+        index.Duplicates = duplicates;
+        return index;
+    }
+
+    /// <summary>The folder at a path ("" for the root), or null when no file lies under it.</summary>
+    public IndexedFolder? Find(ReadOnlySpan<char> path) => _lookup.TryGetValue(path, out var folder) ? folder : null;
+
+    /// <summary>Every file under a folder, depth first, skipping the sub-folders <paramref name="skip"/> says to.</summary>
+    public static void CollectFiles(IndexedFolder folder, List<ArchiveEntry> into, Func<IndexedFolder, bool>? skip = null)
+    {
+        var stack = new Stack<IndexedFolder>();
+        stack.Push(folder);
+        while (stack.Count > 0)
+        {
+            var current = stack.Pop();
+            into.AddRange(current.Files);
+            for (var i = current.Folders.Count - 1; i >= 0; i--)
+            {
+                var child = current.Folders[i];
+                if (skip is null || !skip(child))
+                {
+                    stack.Push(child);
+                }
+            }
+        }
+    }
+
+    private IndexedFolder GetOrAdd(ReadOnlySpan<char> path)
+    {
+        if (_lookup.TryGetValue(path, out var existing))
+        {
+            return existing;
+        }
+
+        var slash = path.LastIndexOf('/');
+        var parent = GetOrAdd(slash < 0 ? [] : path[..slash]);
+        var folder = new IndexedFolder(path.ToString(), parent);
+        parent.Folders.Add(folder);
+        _folders.Add(folder.Path, folder);
+        return folder;
+    }
+
+    private static (IReadOnlyList<ArchiveEntry> Unique, IReadOnlyList<string> Duplicates) ResolveDuplicates(IReadOnlyList<ArchiveEntry> entries)
+    {
+        var seen = new HashSet<string>(entries.Count, StringComparer.Ordinal);
+        List<string>? duplicates = null;
+        foreach (var entry in entries)
+        {
+            if (!seen.Add(entry.Path))
+            {
+                (duplicates ??= []).Add(entry.Path);
+            }
+        }
+
+        if (duplicates is null)
+        {
+            return (entries, []);
+        }
+
+        // Keep the last occurrence of each name, in archive order.
+        var kept = new HashSet<string>(StringComparer.Ordinal);
+        var unique = new List<ArchiveEntry>(seen.Count);
+        for (var i = entries.Count - 1; i >= 0; i--)
+        {
+            if (kept.Add(entries[i].Path))
+            {
+                unique.Add(entries[i]);
+            }
+        }
+
+        unique.Reverse();
+        return (unique, duplicates.Distinct(StringComparer.Ordinal).ToList());
+    }
+}
+
+/// <summary>A folder of the entry index.</summary>
+internal sealed class IndexedFolder(string path, IndexedFolder? parent)
+{
+    /// <summary>The folder path relative to the archive root; "" for the root.</summary>
+    public string Path { get; } = path;
+
+    public IndexedFolder? Parent { get; } = parent;
+
+    /// <summary>The last path segment.</summary>
+    public string Name => Path[(Path.LastIndexOf('/') + 1)..];
+
+    public List<ArchiveEntry> Files { get; } = [];
+
+    public List<IndexedFolder> Folders { get; } = [];
+
+    /// <summary>The file with this name directly in the folder, or null.</summary>
+    public ArchiveEntry? File(string name)
+    {
+        foreach (var file in Files)
+        {
+            var path = file.Path;
+            if (path.Length == (Path.Length == 0 ? 0 : Path.Length + 1) + name.Length && path.EndsWith(name, StringComparison.Ordinal))
+            {
+                return file;
+            }
+        }
+
+        return null;
+    }
+}
