@@ -1,4 +1,5 @@
 using Accession.OmeZarr.Archives;
+using Accession.OmeZarr.Zarr;
 
 namespace Accession.OmeZarr.Discovery;
 
@@ -32,6 +33,9 @@ internal sealed class EntryIndex
     /// <summary>Entries set aside as operating-system clutter.</summary>
     public IReadOnlyList<ArchiveEntry> Junk { get; private set; } = [];
 
+    /// <summary>The Zarr node metadata files (<c>zarr.json</c>, <c>.zgroup</c>, <c>.zattrs</c>, <c>.zarray</c>) with their folders.</summary>
+    public IReadOnlyList<(IndexedFolder Folder, ArchiveEntry Entry)> Metadata { get; private set; } = [];
+
     /// <summary>Names listed more than once in the archive (each name once).</summary>
     public IReadOnlyList<string> Duplicates { get; private set; } = [];
 
@@ -42,22 +46,37 @@ internal sealed class EntryIndex
         var (unique, duplicates) = ResolveDuplicates(entries);
         var files = new List<ArchiveEntry>(unique.Count);
         var junk = new List<ArchiveEntry>();
+        var metadata = new List<(IndexedFolder, ArchiveEntry)>();
+        var folder = index.Root;
         foreach (var entry in unique)
         {
-            if (ArchiveJunk.IsJunk(entry.Path))
+            var path = entry.Path;
+            if (ArchiveJunk.IsJunk(path))
             {
                 junk.Add(entry);
                 continue;
             }
 
             files.Add(entry);
-            var slash = entry.Path.LastIndexOf('/');
-            var folder = index.GetOrAdd(slash < 0 ? [] : entry.Path.AsSpan(0, slash));
+            var slash = path.LastIndexOf('/');
+            var directory = slash < 0 ? [] : path.AsSpan(0, slash);
+
+            // Archives list a folder's files together: most entries reuse the previous folder.
+            if (!directory.SequenceEqual(folder.Path))
+            {
+                folder = index.GetOrAdd(directory);
+            }
+
             folder.Files.Add(entry);
+            if (ZarrMetadataFiles.IsNodeMetadata(path.AsSpan(slash + 1)))
+            {
+                metadata.Add((folder, entry));
+            }
         }
 
         index.Files = files;
         index.Junk = junk;
+        index.Metadata = metadata;
         index.Duplicates = duplicates;
         return index;
     }

@@ -32,44 +32,38 @@ internal sealed class ZarrNodeCatalog
     public static ZarrNodeCatalog Read(ArchiveReader reader, EntryIndex index, ICollection<ValidationFinding> findings)
     {
         var nodes = new Dictionary<string, ZarrNode>(StringComparer.Ordinal);
-        foreach (var folder in index.Folders)
+        var byFolder = new Dictionary<IndexedFolder, NodeFiles>();
+        foreach (var (folder, entry) in index.Metadata)
         {
-            ArchiveEntry? zarrJson = null, zgroup = null, zattrs = null, zarray = null;
-            foreach (var file in folder.Files)
+            if (!byFolder.TryGetValue(folder, out var files))
             {
-                var name = file.Path.AsSpan(file.Path.LastIndexOf('/') + 1);
-                if (name.Length > ZarrMetadataFiles.ZarrJson.Length || name.IsEmpty || (name[0] != '.' && name[0] != 'z'))
-                {
-                    continue;
-                }
-
-                if (name.SequenceEqual(ZarrMetadataFiles.ZarrJson))
-                {
-                    zarrJson = file;
-                }
-                else if (name.SequenceEqual(ZarrMetadataFiles.ZGroup))
-                {
-                    zgroup = file;
-                }
-                else if (name.SequenceEqual(ZarrMetadataFiles.ZAttrs))
-                {
-                    zattrs = file;
-                }
-                else if (name.SequenceEqual(ZarrMetadataFiles.ZArray))
-                {
-                    zarray = file;
-                }
+                files = new NodeFiles();
+                byFolder.Add(folder, files);
             }
 
-            var node = zarrJson is not null
-                ? ReadV3(reader, folder, zarrJson, zgroup ?? zattrs ?? zarray, findings)
-                : zarray is not null || zgroup is not null || zattrs is not null
-                    ? ReadV2(reader, folder, zgroup, zattrs, zarray, findings)
-                    : null;
-            if (node is not null)
+            switch (entry.Path.AsSpan(entry.Path.LastIndexOf('/') + 1))
             {
-                nodes.Add(node.Path, node);
+                case ZarrMetadataFiles.ZarrJson:
+                    files.ZarrJson = entry;
+                    break;
+                case ZarrMetadataFiles.ZGroup:
+                    files.ZGroup = entry;
+                    break;
+                case ZarrMetadataFiles.ZAttrs:
+                    files.ZAttrs = entry;
+                    break;
+                default:
+                    files.ZArray = entry;
+                    break;
             }
+        }
+
+        foreach (var (folder, files) in byFolder)
+        {
+            var node = files.ZarrJson is not null
+                ? ReadV3(reader, folder, files.ZarrJson, files.ZGroup ?? files.ZAttrs ?? files.ZArray, findings)
+                : ReadV2(reader, folder, files.ZGroup, files.ZAttrs, files.ZArray, findings);
+            nodes.Add(node.Path, node);
         }
 
         return new ZarrNodeCatalog(nodes);
@@ -174,5 +168,16 @@ internal sealed class ZarrNodeCatalog
     {
         var bytes = reader.ReadAllBytes(entry);
         return StrictJson.ParseObject(bytes, entry.Path, findings);
+    }
+
+    private sealed class NodeFiles
+    {
+        public ArchiveEntry? ZarrJson { get; set; }
+
+        public ArchiveEntry? ZGroup { get; set; }
+
+        public ArchiveEntry? ZAttrs { get; set; }
+
+        public ArchiveEntry? ZArray { get; set; }
     }
 }

@@ -22,5 +22,6 @@ public static class ZarrMetadataFiles
 
     /// <summary>Whether a file name (last path segment) is one of the four node metadata files.</summary>
     public static bool IsNodeMetadata(ReadOnlySpan<char> name) =>
-        name.SequenceEqual(ZarrJson) || name.SequenceEqual(ZAttrs) || name.SequenceEqual(ZGroup) || name.SequenceEqual(ZArray);
+        name.Length is 7 or 9 && (name[0] is '.' or 'z')
+        && (name.SequenceEqual(ZarrJson) || name.SequenceEqual(ZAttrs) || name.SequenceEqual(ZGroup) || name.SequenceEqual(ZArray));
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Accession.OmeZarr.Archives;
 using Accession.OmeZarr.Discovery;
 using Accession.OmeZarr.Validation.Hierarchy;
 using Accession.OmeZarr.Zarr;
@@ -17,14 +16,11 @@ internal static class ChunkChecks
     {
         var unexpected = new CappedFindings(context.Findings, DatasetRuleIds.ChunksUnexpectedFile, Severity.Warning);
         var empty = new CappedFindings(context.Findings, DatasetRuleIds.ChunksEmpty, Severity.Warning);
-        var files = new List<ArchiveEntry>();
         foreach (var node in context.Nodes)
         {
             if (node is { Kind: ZarrNodeKind.Array, Array: { } array })
             {
-                files.Clear();
-                EntryIndex.CollectFiles(node.Folder, files, folder => context.Node(folder.Path) is not null);
-                CheckArray(context, node, array, files, unexpected, empty);
+                CheckArray(context, node, array, unexpected, empty);
             }
         }
 
@@ -32,7 +28,7 @@ internal static class ChunkChecks
         empty.Close(context.Root.MetadataFile, "empty chunk files");
     }
 
-    private static void CheckArray(HierarchyContext context, ZarrNode node, ZarrArrayMetadata array, List<ArchiveEntry> files, CappedFindings unexpected, CappedFindings empty)
+    private static void CheckArray(HierarchyContext context, ZarrNode node, ZarrArrayMetadata array, CappedFindings unexpected, CappedFindings empty)
     {
         var grid = array.GridShape();
         var expected = array.GridSize();
@@ -43,27 +39,42 @@ internal static class ChunkChecks
         var prefix = node.Path.Length == 0 ? 0 : node.Path.Length + 1;
         long present = 0;
         long bytes = 0;
-        foreach (var file in files)
-        {
-            var key = file.Path.AsSpan(prefix);
-            if (key.IndexOf('/') < 0 && ZarrMetadataFiles.IsNodeMetadata(key))
-            {
-                continue;
-            }
 
-            if ((array.ChunkKeyEncoding.TryParse(key, index) || (alternative?.TryParse(key, index) ?? false)) && InGrid(index, grid))
+        // Walk the array's folders, not descending into nested nodes (a dataset path may nest arrays).
+        var folders = new Stack<IndexedFolder>();
+        folders.Push(node.Folder);
+        while (folders.TryPop(out var folder))
+        {
+            foreach (var child in folder.Folders)
             {
-                present++;
-                bytes += file.Length;
-                if (file.Length == 0)
+                if (context.Node(child.Path) is null)
                 {
-                    empty.Add(file.Path, string.Empty, "the chunk file is empty (0 bytes); a chunk that was never written should be absent instead. An interrupted upload?");
+                    folders.Push(child);
                 }
             }
-            else
+
+            foreach (var file in folder.Files)
             {
-                unexpected.Add(file.Path, string.Empty, string.Create(CultureInfo.InvariantCulture,
-                    $"not a chunk key of the array '{DatasetDiscovery.Display(node.Path)}' (encoding {array.ChunkKeyEncoding}, grid {string.Join("×", grid)})."));
+                var key = file.Path.AsSpan(prefix);
+                if (ReferenceEquals(folder, node.Folder) && ZarrMetadataFiles.IsNodeMetadata(key))
+                {
+                    continue;
+                }
+
+                if ((array.ChunkKeyEncoding.TryParse(key, index) || (alternative?.TryParse(key, index) ?? false)) && InGrid(index, grid))
+                {
+                    present++;
+                    bytes += file.Length;
+                    if (file.Length == 0)
+                    {
+                        empty.Add(file.Path, string.Empty, "the chunk file is empty (0 bytes); a chunk that was never written should be absent instead. An interrupted upload?");
+                    }
+                }
+                else
+                {
+                    unexpected.Add(file.Path, string.Empty, string.Create(CultureInfo.InvariantCulture,
+                        $"not a chunk key of the array '{DatasetDiscovery.Display(node.Path)}' (encoding {array.ChunkKeyEncoding}, grid {string.Join("×", grid)})."));
+                }
             }
         }
 
