@@ -5,8 +5,25 @@ namespace Accession.OmeZarr.Archives;
 /// Implementations that can open entries at random (folders, zip) allow several open entry
 /// streams at once, from several threads.
 /// </summary>
-public abstract class ArchiveReader : IDisposable
+public abstract partial class ArchiveReader : IDisposable
 {
+    /// <summary>What the reader reads: a folder, or the format found in the file's first bytes.</summary>
+    public virtual ArchiveFormat Format => ArchiveFormat.Folder;
+
+    /// <summary>
+    /// True when <see cref="OpenEntry"/> is cheap for any entry (folders, zip, uncompressed tar).
+    /// Compressed tar files can only be read front to back: there <see cref="OpenEntry"/> re-reads the
+    /// archive up to the entry (small metadata files excepted), so read many entries with
+    /// <see cref="ForEachEntryAsync"/> or extract first with <see cref="ArchiveExtractor"/>.
+    /// </summary>
+    public virtual bool SupportsRandomAccess => true;
+
+    /// <summary>
+    /// Paths stored more than once in the archive. The last copy wins (as in Python's zipfile and
+    /// tarfile); <see cref="Entries"/> holds each path once.
+    /// </summary>
+    public virtual IReadOnlyList<string> DuplicatePaths => [];
+
     /// <summary>The archive file or folder this reader reads.</summary>
     public abstract string Location { get; }
 
@@ -32,6 +49,26 @@ public abstract class ArchiveReader : IDisposable
         using var buffer = new MemoryStream(checked((int)Math.Max(0, entry.Length)));
         stream.CopyTo(buffer);
         return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// Streams every entry of <see cref="Entries"/> in archive order to <paramref name="action"/>; the
+    /// stream is valid only until the action's task completes. Compressed tar files are read in one pass.
+    /// </summary>
+    public virtual async Task ForEachEntryAsync(
+        Func<ArchiveEntry, Stream, CancellationToken, ValueTask> action,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        foreach (var entry in Entries)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var stream = OpenEntry(entry);
+            await using (stream.ConfigureAwait(false))
+            {
+                await action(entry, stream, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     public void Dispose()
