@@ -21,7 +21,7 @@ public static class DatasetDiscovery
     {
         ArgumentNullException.ThrowIfNull(reader);
         var findings = new List<ValidationFinding>();
-        var index = EntryIndex.Build(reader.Entries);
+        var index = EntryIndex.Build(reader);
         ReportDuplicates(index, findings);
         var catalog = ZarrNodeCatalog.Read(reader, index, findings);
 

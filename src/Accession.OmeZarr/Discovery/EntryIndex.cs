@@ -5,7 +5,7 @@ namespace Accession.OmeZarr.Discovery;
 
 /// <summary>
 /// The archive's entry list indexed once by folder (shared/specs/ome-zarr.md §3.4 step 1): junk set
-/// aside (R3), duplicate names resolved last-wins (Z6, as Python's zipfile does), every folder with its
+/// aside (R3), duplicate names as the reader resolved them (last wins, Z6), every folder with its
 /// files and sub-folders. Lookups by span do not allocate.
 /// </summary>
 internal sealed class EntryIndex
@@ -39,11 +39,12 @@ internal sealed class EntryIndex
     /// <summary>Names listed more than once in the archive (each name once).</summary>
     public IReadOnlyList<string> Duplicates { get; private set; } = [];
 
-    public static EntryIndex Build(IReadOnlyList<ArchiveEntry> entries)
+    /// <summary>Indexes a reader's entries (each path once; the reader resolves duplicates).</summary>
+    public static EntryIndex Build(ArchiveReader reader)
     {
-        ArgumentNullException.ThrowIfNull(entries);
-        var index = new EntryIndex(Math.Max(16, entries.Count / 4));
-        var (unique, duplicates) = ResolveDuplicates(entries);
+        ArgumentNullException.ThrowIfNull(reader);
+        var unique = reader.Entries;
+        var index = new EntryIndex(Math.Max(16, unique.Count / 4));
         var files = new List<ArchiveEntry>(unique.Count);
         var junk = new List<ArchiveEntry>();
         var metadata = new List<(IndexedFolder, ArchiveEntry)>();
@@ -77,7 +78,7 @@ internal sealed class EntryIndex
         index.Files = files;
         index.Junk = junk;
         index.Metadata = metadata;
-        index.Duplicates = duplicates;
+        index.Duplicates = reader.DuplicatePaths;
         return index;
     }
 
@@ -117,38 +118,6 @@ internal sealed class EntryIndex
         parent.Folders.Add(folder);
         _folders.Add(folder.Path, folder);
         return folder;
-    }
-
-    private static (IReadOnlyList<ArchiveEntry> Unique, IReadOnlyList<string> Duplicates) ResolveDuplicates(IReadOnlyList<ArchiveEntry> entries)
-    {
-        var seen = new HashSet<string>(entries.Count, StringComparer.Ordinal);
-        List<string>? duplicates = null;
-        foreach (var entry in entries)
-        {
-            if (!seen.Add(entry.Path))
-            {
-                (duplicates ??= []).Add(entry.Path);
-            }
-        }
-
-        if (duplicates is null)
-        {
-            return (entries, []);
-        }
-
-        // Keep the last occurrence of each name, in archive order.
-        var kept = new HashSet<string>(StringComparer.Ordinal);
-        var unique = new List<ArchiveEntry>(seen.Count);
-        for (var i = entries.Count - 1; i >= 0; i--)
-        {
-            if (kept.Add(entries[i].Path))
-            {
-                unique.Add(entries[i]);
-            }
-        }
-
-        unique.Reverse();
-        return (unique, duplicates.Distinct(StringComparer.Ordinal).ToList());
     }
 }
 

@@ -94,5 +94,12 @@ public static class OmeZarrValidator
     }
 
     // The zip facts the RFC-9 checks need; only zip readers have them.
-    private static ZipContainerFacts? ZipFacts(ArchiveReader reader) => null;
+    private static ZipContainerFacts? ZipFacts(ArchiveReader reader) =>
+        reader is ZipArchiveReader zip
+            ? new ZipContainerFacts(
+                Path.GetFileName(zip.Location),
+                zip.Comment,
+                zip.IsZip64,
+                [.. zip.ZipEntries.Select(e => new ZipEntryFact(e.IsDirectory ? e.Path + "/" : e.Path, e.CompressionMethod))])
+            : null;
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Accession.Cli.Commands.Zarr;
 using Accession.TestKit;
+using Accession.TestKit.Archives;
 using Accession.TestKit.OmeZarr;
 
 namespace Accession.Cli.Tests.Zarr;
@@ -76,6 +77,30 @@ public class ZarrCommandTests
         Assert.StartsWith("error: ", line, StringComparison.Ordinal);
         Assert.Contains(missing, line, StringComparison.Ordinal);
         Assert.DoesNotContain(" at ", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_zip_is_validated_and_a_damaged_zip_exits_2()
+    {
+        using var temp = new TempFolder();
+        var good = ZipBuilder.FromFolder(Cells, prefix: "cells.ome.zarr/").Write(Path.Combine(temp.Path, "upload.zip"));
+        var damaged = new ZipBuilder { TruncateBy = 40 };
+        foreach (var entry in ZipBuilder.FromFolder(Cells).Entries)
+        {
+            damaged.Add(entry);
+        }
+
+        var damagedPath = damaged.Write(Path.Combine(temp.Path, "damaged.zip"));
+
+        var (exit, output, _) = await Run("zarr", "validate", "--deep", good);
+        var (damagedExit, _, error) = await Run("zarr", "validate", damagedPath);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("dataset cells.ome.zarr at cells.ome.zarr: OME-Zarr 0.5 image", output, StringComparison.Ordinal);
+        Assert.Equal(2, damagedExit);
+        Assert.StartsWith("error: ", error, StringComparison.Ordinal);
+        Assert.Contains("damaged.zip", error, StringComparison.Ordinal);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]

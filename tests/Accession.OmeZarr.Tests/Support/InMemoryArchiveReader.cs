@@ -2,28 +2,47 @@ using Accession.OmeZarr.Archives;
 
 namespace Accession.OmeZarr.Tests.Support;
 
-/// <summary>An archive held in memory, entries in the given order (duplicates allowed).</summary>
-internal sealed class InMemoryArchiveReader(string location, IReadOnlyList<(string Path, byte[] Bytes)> files) : ArchiveReader
+/// <summary>
+/// An archive held in memory. Names given twice resolve to the last copy and are listed in
+/// <see cref="DuplicatePaths"/>, as the zip reader does.
+/// </summary>
+internal sealed class InMemoryArchiveReader : ArchiveReader
 {
-    private readonly List<ArchiveEntry> _entries = [.. files.Select(f => new ArchiveEntry(f.Path, f.Bytes.Length))];
+    private readonly Dictionary<string, byte[]> _content = new(StringComparer.Ordinal);
+    private readonly List<ArchiveEntry> _entries = [];
+    private readonly List<string> _duplicates = [];
+
+    public InMemoryArchiveReader(string location, IReadOnlyList<(string Path, byte[] Bytes)> files)
+    {
+        Location = location;
+        foreach (var (path, bytes) in files)
+        {
+            if (_content.ContainsKey(path))
+            {
+                _duplicates.Add(path);
+                _entries.RemoveAll(e => e.Path == path);
+            }
+
+            _content[path] = bytes;
+        }
+
+        var order = files.Select(f => f.Path).Distinct().ToList();
+        _entries.AddRange(order.Select(p => new ArchiveEntry(p, _content[p].Length)));
+    }
 
     public int Opened { get; private set; }
 
-    public override string Location => location;
+    public override string Location { get; }
 
     public override IReadOnlyList<ArchiveEntry> Entries => _entries;
 
+    public override IReadOnlyList<string> DuplicatePaths => _duplicates;
+
     public override Stream OpenEntry(ArchiveEntry entry)
     {
-        // The last entry of that name wins, as for duplicate zip entries.
+        ArgumentNullException.ThrowIfNull(entry);
         Opened++;
-        var index = _entries.FindLastIndex(e => ReferenceEquals(e, entry));
-        if (index < 0)
-        {
-            index = _entries.FindLastIndex(e => e.Path == entry.Path);
-        }
-
-        return new MemoryStream(files[index].Bytes, writable: false);
+        return new MemoryStream(_content[entry.Path], writable: false);
     }
 
     public static InMemoryArchiveReader FromText(string location, params (string Path, string Text)[] files) =>

@@ -13,7 +13,7 @@ internal static class ValidationReportText
         {
             if (result.Report is not { } report)
             {
-                console.MarkupLineInterpolated($"[bold]{result.Path}[/]: [red]unreadable[/] — {result.Error}");
+                console.MarkupLineInterpolated($"[bold]{result.Path}[/]: [red]unreadable[/] (see the error above)");
                 continue;
             }
 
