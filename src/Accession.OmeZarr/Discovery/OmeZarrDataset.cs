@@ -60,7 +60,7 @@ public sealed class OmeZarrDataset
         NgffVersion.V03 => "0.3",
         NgffVersion.V04 => "0.4",
         NgffVersion.V05 => "0.5",
-        _ => RawVersion ?? "unknown",
+        _ => RawVersion ?? (Version == NgffVersion.V06 ? "0.6" : "unknown"),
     };
 
     /// <summary>A file's path relative to the root (what an importer stores under <see cref="Name"/>).</summary>

@@ -39,9 +39,6 @@ internal sealed class ZarrNode
     /// <summary>The JSON path of <see cref="Ome"/> inside <see cref="AttributesFile"/>, e.g. <c>$.attributes.ome</c>.</summary>
     public string OmeJsonPath { get; init; } = "$";
 
-    /// <summary>Whether the OME keys sit where the node's Zarr format puts them (v2 top level, v3 under <c>ome</c>).</summary>
-    public bool OmeLayoutMatchesFormat { get; init; } = true;
-
     /// <summary>Whether this group carries OME-Zarr metadata (§3.4 step 3).</summary>
     public bool IsOme => Ome.ValueKind == JsonValueKind.Object;
 

@@ -80,7 +80,7 @@ internal sealed class ZarrNodeCatalog
         }
 
         var attributes = parsed?.Attributes ?? default;
-        var (ome, omePath, matches) = FindOme(attributes, ZarrFormat.V3, parsed?.Kind ?? ZarrNodeKind.Group);
+        var (ome, omePath) = FindOme(attributes, ZarrFormat.V3, parsed?.Kind ?? ZarrNodeKind.Group);
         return new ZarrNode
         {
             Path = folder.Path,
@@ -94,7 +94,6 @@ internal sealed class ZarrNodeCatalog
             SideBySide = v2File is not null,
             Ome = ome,
             OmeJsonPath = omePath,
-            OmeLayoutMatchesFormat = matches,
         };
     }
 
@@ -121,7 +120,7 @@ internal sealed class ZarrNodeCatalog
 
         var attributes = zattrs is not null && Parse(reader, zattrs, findings) is { } attrs ? attrs : default;
         var kind = zarray is not null ? ZarrNodeKind.Array : ZarrNodeKind.Group;
-        var (ome, omePath, matches) = FindOme(attributes, ZarrFormat.V2, kind);
+        var (ome, omePath) = FindOme(attributes, ZarrFormat.V2, kind);
         var metadataFile = (zarray ?? zgroup ?? zattrs)!.Path;
         return new ZarrNode
         {
@@ -136,17 +135,17 @@ internal sealed class ZarrNodeCatalog
             LacksZGroup = zarray is null && zgroup is null,
             Ome = ome,
             OmeJsonPath = omePath,
-            OmeLayoutMatchesFormat = matches,
         };
     }
 
     // The OME keys live at the top of .zattrs (v2, 0.4) or under attributes.ome (v3, 0.5). Either
-    // place is recognised in either format so that a version/format mix-up is reported, not missed.
-    private static (JsonElement Ome, string JsonPath, bool Matches) FindOme(JsonElement attributes, ZarrFormat format, ZarrNodeKind kind)
+    // place is recognised in either format so that a version/format mix-up is reported (by the
+    // attribute rules), not missed.
+    private static (JsonElement Ome, string JsonPath) FindOme(JsonElement attributes, ZarrFormat format, ZarrNodeKind kind)
     {
         if (kind != ZarrNodeKind.Group || attributes.ValueKind != JsonValueKind.Object)
         {
-            return (default, "$", true);
+            return (default, "$");
         }
 
         var prefix = format == ZarrFormat.V3 ? "$.attributes" : "$";
@@ -156,12 +155,12 @@ internal sealed class ZarrNodeCatalog
         var topLevel = OmeAttributesValidator.HasOmeKeys(attributes, zarrV3: false);
         if (format == ZarrFormat.V3)
         {
-            return wrapped.ValueKind == JsonValueKind.Object ? (wrapped, $"{prefix}.ome", true)
-                : topLevel ? (attributes, prefix, false) : (default, "$", true);
+            return wrapped.ValueKind == JsonValueKind.Object ? (wrapped, $"{prefix}.ome")
+                : topLevel ? (attributes, prefix) : (default, "$");
         }
 
-        return topLevel ? (attributes, prefix, true)
-            : wrapped.ValueKind == JsonValueKind.Object ? (wrapped, $"{prefix}.ome", false) : (default, "$", true);
+        return topLevel ? (attributes, prefix)
+            : wrapped.ValueKind == JsonValueKind.Object ? (wrapped, $"{prefix}.ome") : (default, "$");
     }
 
     private static JsonElement? Parse(ArchiveReader reader, ArchiveEntry entry, ICollection<ValidationFinding> findings)

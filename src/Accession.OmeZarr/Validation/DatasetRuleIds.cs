@@ -99,9 +99,6 @@ public static class DatasetRuleIds
 
     // Cross-node checks (A1–A9, version consistency).
 
-    /// <summary>[A1] A <c>datasets[].path</c> is not a valid relative path.</summary>
-    public const string MultiscalesPathInvalid = "multiscales-path-invalid";
-
     /// <summary>[A1] A <c>datasets[].path</c> has no array metadata.</summary>
     public const string MultiscalesArrayMissing = "multiscales-array-missing";
 
@@ -174,11 +171,8 @@ public static class DatasetRuleIds
     /// <summary>[A9] <c>OME/METADATA.ome.xml</c> is missing (SHOULD) or unreadable.</summary>
     public const string Bioformats2RawMetadataMissing = "bioformats2raw-metadata-missing";
 
-    /// <summary>[§1.1] OME-NGFF versions differ inside one hierarchy.</summary>
-    public const string VersionInconsistent = "version-inconsistent";
-
-    /// <summary>[§1.1, RFC-2] OME-NGFF ≥ 0.5 on Zarr v2, or ≤ 0.4 on Zarr v3.</summary>
-    public const string VersionZarrFormatMismatch = "version-zarr-format-mismatch";
+    /// <summary>[§1.1] OME-NGFF versions differ between the groups of one hierarchy.</summary>
+    public const string HierarchyVersionInconsistent = "hierarchy-version-inconsistent";
 
     // Chunks (C1–C4, with --deep).
 

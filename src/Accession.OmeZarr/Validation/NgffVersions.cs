@@ -14,6 +14,7 @@ internal static class NgffVersions
         NgffVersion.V03 => 0.3m,
         NgffVersion.V04 => 0.4m,
         NgffVersion.V05 => 0.5m,
+        NgffVersion.V06 => 0.6m,
         _ => ParseLeading(raw),
     };
 

@@ -21,6 +21,14 @@ internal static class Samples
     public static IEnumerable<ValidationFinding> Rule(this ValidationReport report, string ruleId) =>
         report.Findings.Where(f => f.RuleId == ruleId);
 
+    /// <summary>Warnings and errors.</summary>
+    public static List<ValidationFinding> Problems(this ValidationReport report) =>
+        [.. report.Findings.Where(f => f.Severity != Severity.Info)];
+
+    /// <summary>Warnings and errors, leaving out the strict-* SHOULD fields the strict schemas require.</summary>
+    public static List<ValidationFinding> ProblemsBeyondStrict(this ValidationReport report) =>
+        [.. report.Problems().Where(f => !f.RuleId.StartsWith("strict-", StringComparison.Ordinal))];
+
     public static string Describe(this ValidationReport report) =>
         string.Join("\n", report.Findings.Select(f => $"{f.Severity} {f.RuleId} {f.File} {f.JsonPath}: {f.Message}"));
 }

@@ -29,7 +29,7 @@ public sealed class CrossNodeRuleTests : IDisposable
 
         var report = Validate();
 
-        Assert.True(report.Findings.Count == 0, report.Describe());
+        Assert.True(report.Problems().Count == 0, report.Describe());
         Assert.Equal(ValidationVerdict.Valid, report.Verdict);
     }
 
@@ -48,11 +48,14 @@ public sealed class CrossNodeRuleTests : IDisposable
     }
 
     [Fact]
-    public void A1_a_dataset_path_must_stay_inside_the_group()
+    public void A1_a_dataset_path_outside_the_group_is_reported_once_by_the_attribute_rules()
     {
         Builder().Image(string.Empty, ["y", "x"], [[8, 8]], editOme: ome => ome["multiscales"]![0]!["datasets"]![0]!["path"] = "../0");
 
-        Assert.Equal(Severity.Error, Assert.Single(Validate().Rule(DatasetRuleIds.MultiscalesPathInvalid)).Severity);
+        var report = Validate();
+
+        Assert.Equal(Severity.Error, Assert.Single(report.Rule("multiscales-dataset-path-invalid")).Severity);
+        Assert.Empty(report.Rule(DatasetRuleIds.MultiscalesArrayMissing));
     }
 
     [Fact]
@@ -63,7 +66,7 @@ public sealed class CrossNodeRuleTests : IDisposable
 
         var report = Validate();
 
-        Assert.True(report.Findings.Count == 0, report.Describe());
+        Assert.True(report.Problems().Count == 0, report.Describe());
     }
 
     [Fact]
@@ -180,7 +183,7 @@ public sealed class CrossNodeRuleTests : IDisposable
 
         var report = Validate();
 
-        Assert.True(report.Findings.Count == 0, report.Describe());
+        Assert.True(report.Problems().Count == 0, report.Describe());
     }
 
     [Fact]
@@ -217,7 +220,7 @@ public sealed class CrossNodeRuleTests : IDisposable
 
         var report = Validate();
 
-        Assert.True(report.Findings.Count == 0, report.Describe());
+        Assert.True(report.Problems().Count == 0, report.Describe());
         Assert.Equal(Accession.OmeZarr.Discovery.OmeZarrKind.Bioformats2RawCollection, Assert.Single(report.Datasets).Kind);
     }
 
@@ -260,18 +263,23 @@ public sealed class CrossNodeRuleTests : IDisposable
         Builder(3).Image(string.Empty, ["y", "x"], [[8, 8]]).Labels(string.Empty, "seg").LabelImage(string.Empty, "seg", ["y", "x"], [[8, 8]]);
         new OmeZarrBuilder(_temp.Path).EditJson("labels/seg/zarr.json", a => a["attributes"]!["ome"]!["version"] = "0.6");
 
-        var finding = Assert.Single(Validate().Rule(DatasetRuleIds.VersionInconsistent));
+        var finding = Assert.Single(Validate().Rule(DatasetRuleIds.HierarchyVersionInconsistent));
 
         Assert.Equal("labels/seg/zarr.json", finding.File);
         Assert.Equal(Severity.Error, finding.Severity);
     }
 
     [Fact]
-    public void Ome_zarr_0_5_metadata_needs_zarr_v3()
+    public void Attribute_rules_run_on_every_group_of_the_hierarchy()
     {
-        Builder(2).Image(string.Empty, ["y", "x"], [[8, 8]], editOme: ome => ome["multiscales"]![0]!["version"] = "0.5");
+        Builder(2).Image(string.Empty, ["y", "x"], [[8, 8]], editOme: ome => ome["multiscales"]![0]!["version"] = "0.5")
+            .Labels(string.Empty, "seg")
+            .LabelImage(string.Empty, "seg", ["y", "x"], [[8, 8]], editOme: ome => ome["image-label"]!["colors"]![0]!["rgba"] = new JsonArray(1, 2, 3));
 
-        Assert.Contains(Validate().Rule(DatasetRuleIds.VersionZarrFormatMismatch), f => f.File == ".zattrs" && f.Severity == Severity.Error);
+        var report = Validate();
+
+        Assert.Contains(report.Rule("ome-version-zarr-mismatch"), f => f.File == ".zattrs" && f.Severity == Severity.Error);
+        Assert.Contains(report.Rule("image-label-rgba-invalid"), f => f.File == "labels/seg/.zattrs");
     }
 
     [Fact]
@@ -283,6 +291,6 @@ public sealed class CrossNodeRuleTests : IDisposable
         var report = Validate();
 
         Assert.Single(report.Datasets);
-        Assert.Contains(report.Rule(DatasetRuleIds.VersionZarrFormatMismatch), f => f.File == "zarr.json");
+        Assert.Contains(report.Rule("ome-namespace-missing"), f => f.File == "zarr.json");
     }
 }

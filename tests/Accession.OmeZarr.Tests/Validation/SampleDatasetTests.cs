@@ -52,11 +52,12 @@ public class SampleDatasetTests
         var expected = sample == "valid/plate-01.zarr" ? "invalid" : verdict;
         switch (expected)
         {
+            // The web validator does not apply the strict schemas, so their SHOULD fields do not count here.
             case "valid":
-                Assert.True(report.Verdict == ValidationVerdict.Valid && report.WarningCount == 0, report.Describe());
+                Assert.True(report.Verdict == ValidationVerdict.Valid && report.ProblemsBeyondStrict().Count == 0, report.Describe());
                 break;
             case "warning":
-                Assert.True(report.Verdict == ValidationVerdict.Valid && report.WarningCount > 0, report.Describe());
+                Assert.True(report.Verdict == ValidationVerdict.Valid && report.ProblemsBeyondStrict().Count > 0, report.Describe());
                 Assert.Equal(ValidationVerdict.Invalid, strict.Verdict);
                 break;
             default:
@@ -108,11 +109,11 @@ public class SampleDatasetTests
     [Fact]
     public void The_repository_sample_is_a_valid_0_5_image_with_all_gzip_chunks_present()
     {
-        var report = Samples.Validate(Samples.Cells, deep: true, strict: true);
+        var report = Samples.Validate(Samples.Cells, deep: true);
 
         Assert.True(report.Verdict == ValidationVerdict.Valid, report.Describe());
         Assert.Equal("0.5", Assert.Single(report.Datasets).VersionText);
-        Assert.Equal(0, report.WarningCount);
+        Assert.True(report.ProblemsBeyondStrict().Count == 0, report.Describe());
         Assert.Equal(
             ["0/zarr.json: 8 of 8", "1/zarr.json: 2 of 2"],
             report.Rule(DatasetRuleIds.ChunksPresent).Select(f => $"{f.File}: {f.Message[..f.Message.IndexOf(" chunks", StringComparison.Ordinal)]}"));
@@ -123,7 +124,7 @@ public class SampleDatasetTests
     {
         var folder = Samples.OmeZarr("ome-zarr-examples", "data", "valid", "image-01.zarr");
 
-        Assert.Equal(0, Samples.Validate(folder).WarningCount);
+        Assert.Empty(Samples.Validate(folder).ProblemsBeyondStrict());
         var deep = Samples.Validate(folder, deep: true);
 
         Assert.Equal(ValidationVerdict.Valid, deep.Verdict);

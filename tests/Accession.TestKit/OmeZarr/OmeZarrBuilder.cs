@@ -128,18 +128,20 @@ public sealed class OmeZarrBuilder
         return this;
     }
 
-    /// <summary>The <c>multiscales[0]</c> object: axes (space unless named c or t), datasets "0".."n-1" with scale 2^i.</summary>
+    /// <summary>
+    /// The <c>multiscales[0]</c> object: axes (space unless named c or t), datasets "0".."n-1" with
+    /// scale 2^i, and the SHOULD fields (name, type, metadata) so a built image is complete.
+    /// </summary>
     public JsonObject Multiscale(string[] axes, int levels, string? name = null)
     {
         var multiscale = new JsonObject
         {
+            ["name"] = name ?? "image",
+            ["type"] = "gaussian",
+            ["metadata"] = new JsonObject { ["method"] = "test builder" },
             ["axes"] = new JsonArray([.. axes.Select(a => (JsonNode?)Axis(a))]),
             ["datasets"] = new JsonArray([.. Enumerable.Range(0, levels).Select(i => (JsonNode?)Dataset(i, axes))]),
         };
-        if (name is not null)
-        {
-            multiscale["name"] = name;
-        }
 
         if (ZarrFormat == 2)
         {

@@ -28,7 +28,7 @@ internal static class Bioformats2RawChecks
         {
             foreach (var (index, path) in series)
             {
-                if (!OmeView.TryResolve(root.Path, path, out var target) || context.Node(target) is not { } image || !OmeView.Has(image.Ome, "multiscales"))
+                if (OmeView.TryResolve(root.Path, path, out var target) && (context.Node(target) is not { } image || !OmeView.Has(image.Ome, "multiscales")))
                 {
                     context.Error(DatasetRuleIds.Bioformats2RawSeriesMissing, omeNode!.AttributesFile, $"{omeNode.OmeJsonPath}.series[{index}]",
                         $"the series '{path}' is listed but is not a multiscales image group.");

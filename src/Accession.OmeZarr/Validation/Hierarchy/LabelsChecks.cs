@@ -30,7 +30,12 @@ internal static class LabelsChecks
         {
             names.Add(path.TrimEnd('/'));
             var jsonPath = $"{labels.OmeJsonPath}.labels[{index}]";
-            if (!OmeView.TryResolve(labels.Path, path, out var target) || context.Node(target) is not { IsGroup: true } label)
+            if (!OmeView.TryResolve(labels.Path, path, out var target))
+            {
+                continue; // A malformed path is an attribute rule.
+            }
+
+            if (context.Node(target) is not { IsGroup: true } label)
             {
                 context.Error(DatasetRuleIds.LabelsImageMissing, labels.AttributesFile, jsonPath, $"the label image '{path}' is listed but '{Join(labels.Path, path)}' is not a group.");
                 continue;

@@ -48,7 +48,7 @@ internal static class MultiscalesChecks
             var jsonPath = $"{prefix}.datasets[{index}].path";
             if (!OmeView.TryResolve(group.Path, path, out var target))
             {
-                context.Error(DatasetRuleIds.MultiscalesPathInvalid, group.AttributesFile, jsonPath, $"dataset path '{path}' is not a relative path below the group (no leading '/', no '.' or '..' segments).");
+                // The attribute rules report malformed paths.
                 continue;
             }
 

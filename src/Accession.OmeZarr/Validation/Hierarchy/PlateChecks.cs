@@ -22,8 +22,7 @@ internal static class PlateChecks
             var jsonPath = $"{plateNode.OmeJsonPath}.plate.wells[{index}].path";
             if (!OmeView.TryResolve(plateNode.Path, path, out var target))
             {
-                context.Error(DatasetRuleIds.PlateWellMissing, plateNode.AttributesFile, jsonPath, $"well path '{path}' is not a relative path such as 'A/1'.");
-                continue;
+                continue; // A malformed path is an attribute rule.
             }
 
             listed.Add(target);
@@ -62,7 +61,12 @@ internal static class PlateChecks
         foreach (var (index, path) in images)
         {
             var jsonPath = $"{wellNode.OmeJsonPath}.well.images[{index}].path";
-            if (!OmeView.TryResolve(wellNode.Path, path, out var target) || context.Node(target) is not { } node)
+            if (!OmeView.TryResolve(wellNode.Path, path, out var target))
+            {
+                continue; // A malformed path is an attribute rule.
+            }
+
+            if (context.Node(target) is not { } node)
             {
                 context.Error(DatasetRuleIds.WellImageMissing, wellNode.AttributesFile, jsonPath, $"the field image '{path}' is listed but has no group metadata.");
             }
