@@ -13,19 +13,21 @@ internal sealed class EntryIndex
     private readonly Dictionary<string, IndexedFolder> _folders;
     private readonly Dictionary<string, IndexedFolder>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
+    // Clutter verdicts by file name: chunk archives repeat a few names (0, 1, …) in every folder.
+    private readonly Dictionary<string, bool> _junkNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, bool>.AlternateLookup<ReadOnlySpan<char>> _junkNameLookup;
+
     private EntryIndex(int capacity)
     {
         _folders = new Dictionary<string, IndexedFolder>(capacity, StringComparer.Ordinal);
         _lookup = _folders.GetAlternateLookup<ReadOnlySpan<char>>();
-        Root = new IndexedFolder(string.Empty, null);
+        _junkNameLookup = _junkNames.GetAlternateLookup<ReadOnlySpan<char>>();
+        Root = new IndexedFolder(string.Empty, null, isJunk: false);
         _folders.Add(string.Empty, Root);
     }
 
     /// <summary>The archive root folder.</summary>
     public IndexedFolder Root { get; }
-
-    /// <summary>Every folder, including the root.</summary>
-    public IEnumerable<IndexedFolder> Folders => _folders.Values;
 
     /// <summary>Files kept (not junk), last-wins for duplicate names, in archive order.</summary>
     public IReadOnlyList<ArchiveEntry> Files { get; private set; } = [];
@@ -52,13 +54,6 @@ internal sealed class EntryIndex
         foreach (var entry in unique)
         {
             var path = entry.Path;
-            if (ArchiveJunk.IsJunk(path))
-            {
-                junk.Add(entry);
-                continue;
-            }
-
-            files.Add(entry);
             var slash = path.LastIndexOf('/');
             var directory = slash < 0 ? [] : path.AsSpan(0, slash);
 
@@ -68,6 +63,14 @@ internal sealed class EntryIndex
                 folder = index.GetOrAdd(directory);
             }
 
+            // A path is clutter when its folder or its name is (ArchiveJunk judges segment by segment).
+            if (folder.IsJunk || index.IsJunkName(path.AsSpan(slash + 1)))
+            {
+                junk.Add(entry);
+                continue;
+            }
+
+            files.Add(entry);
             folder.Files.Add(entry);
             if (ZarrMetadataFiles.IsNodeMetadata(path.AsSpan(slash + 1)))
             {
@@ -82,8 +85,9 @@ internal sealed class EntryIndex
         return index;
     }
 
-    /// <summary>The folder at a path ("" for the root), or null when no file lies under it.</summary>
-    public IndexedFolder? Find(ReadOnlySpan<char> path) => _lookup.TryGetValue(path, out var folder) ? folder : null;
+    /// <summary>The folder at a path ("" for the root), or null when no file lies under it (or it is clutter).</summary>
+    public IndexedFolder? Find(ReadOnlySpan<char> path) => _lookup.TryGetValue(path, out var folder) && !folder.IsJunk ? folder : null;
+
 
     /// <summary>Every file under a folder, depth first, skipping the sub-folders <paramref name="skip"/> says to.</summary>
     public static void CollectFiles(IndexedFolder folder, List<ArchiveEntry> into, Func<IndexedFolder, bool>? skip = null)
@@ -114,16 +118,36 @@ internal sealed class EntryIndex
 
         var slash = path.LastIndexOf('/');
         var parent = GetOrAdd(slash < 0 ? [] : path[..slash]);
-        var folder = new IndexedFolder(path.ToString(), parent);
-        parent.Folders.Add(folder);
+        var text = path.ToString();
+        var folder = new IndexedFolder(text, parent, parent.IsJunk || ArchiveJunk.IsJunk(text[(slash + 1)..]));
+        if (!folder.IsJunk)
+        {
+            parent.Folders.Add(folder);
+        }
+
         _folders.Add(folder.Path, folder);
         return folder;
+    }
+
+    private bool IsJunkName(ReadOnlySpan<char> name)
+    {
+        if (!_junkNameLookup.TryGetValue(name, out var junk))
+        {
+            var text = name.ToString();
+            junk = ArchiveJunk.IsJunk(text);
+            _junkNames.Add(text, junk);
+        }
+
+        return junk;
     }
 }
 
 /// <summary>A folder of the entry index.</summary>
-internal sealed class IndexedFolder(string path, IndexedFolder? parent)
+internal sealed class IndexedFolder(string path, IndexedFolder? parent, bool isJunk)
 {
+    /// <summary>The folder is, or lies inside, operating-system clutter (kept out of <see cref="Folders"/>).</summary>
+    public bool IsJunk { get; } = isJunk;
+
     /// <summary>The folder path relative to the archive root; "" for the root.</summary>
     public string Path { get; } = path;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Accession.OmeZarr.Discovery;
-using Spectre.Console;
 
 namespace Accession.Cli.Commands.Zarr;
 
@@ -9,20 +8,22 @@ internal static class DatasetInfoText
 {
     private const int MaxImages = 12;
 
-    public static void Write(IAnsiConsole console, string path, DiscoveryResult discovery, IReadOnlyList<DatasetSummary> summaries)
+    public static void Write(ZarrConsole console, string path, DiscoveryResult discovery, IReadOnlyList<DatasetSummary> summaries)
     {
+        console.Write(path, "bold").Write(": ");
         if (summaries.Count == 0)
         {
-            console.MarkupLineInterpolated($"[bold]{path}[/]: [red]no OME-Zarr dataset found[/] ({discovery.Findings.Count} findings; run 'accession zarr validate' for details)");
+            console.Write("no OME-Zarr dataset found", "red").Line(string.Create(CultureInfo.InvariantCulture,
+                $" ({discovery.Findings.Count} findings; run 'accession zarr validate' for details)"));
             return;
         }
 
-        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[bold]{path}[/]: {summaries.Count} OME-Zarr dataset(s)");
+        console.Line(string.Create(CultureInfo.InvariantCulture, $"{summaries.Count} OME-Zarr dataset(s)"));
         foreach (var summary in summaries)
         {
             var d = summary.Dataset;
             var chosen = ReferenceEquals(d, discovery.Chosen) && summaries.Count > 1 ? " (taken by an importer)" : string.Empty;
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  [bold]{d.Name}[/]{chosen}");
+            console.Write("  ").Write(d.Name, "bold").Line(chosen);
             Line(console, "root", ZarrConsole.Where(d.Root));
             Line(console, "version", $"OME-Zarr {d.VersionText} on Zarr v{(int)d.ZarrFormat}");
             Line(console, "layout", ZarrConsole.KindText(d.Kind));
@@ -42,31 +43,30 @@ internal static class DatasetInfoText
 
             if (images.Count > MaxImages)
             {
-                console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"    … and {images.Count - MaxImages} more images (--json lists all)");
+                console.Line(string.Create(CultureInfo.InvariantCulture, $"    … and {images.Count - MaxImages} more images (--json lists all)"));
             }
         }
     }
 
-    private static void WriteImage(IAnsiConsole console, ImageSummary image)
+    private static void WriteImage(ZarrConsole console, ImageSummary image)
     {
         var kind = image.IsLabel ? "label image" : "image";
         var axes = image.Axes.Count > 0 ? string.Join(", ", image.Axes) : "not declared";
-        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"    {kind} [bold]{Named(image.Path, image.Name)}[/]: axes {axes}; {image.Levels.Count} levels");
+        console.Write($"    {kind} ").Write(Named(image.Path, image.Name), "bold").Line(string.Create(CultureInfo.InvariantCulture, $": axes {axes}; {image.Levels.Count} levels"));
         if (image.Labels.Count > 0)
         {
-            console.MarkupLineInterpolated($"      labels: {string.Join(", ", image.Labels)}");
+            console.Line($"      labels: {string.Join(", ", image.Labels)}");
         }
 
         foreach (var level in image.Levels)
         {
-            var shards = level.InnerChunkShape is { } inner ? $", shards {Shape(level.ChunkShape)} of chunks {Shape(inner)}" : $", chunks {Shape(level.ChunkShape)}";
+            var chunks = level.InnerChunkShape is { } inner ? $", shards {Shape(level.ChunkShape)} of chunks {Shape(inner)}" : $", chunks {Shape(level.ChunkShape)}";
             var codecs = level.Codecs.Count > 0 ? string.Join(" → ", level.Codecs) : "none";
-            console.MarkupLineInterpolated($"      {level.Path}: {Shape(level.Shape)} {level.DataType}{shards}, keys {level.ChunkKeyEncoding}, codecs {codecs}");
+            console.Line($"      {level.Path}: {Shape(level.Shape)} {level.DataType}{chunks}, keys {level.ChunkKeyEncoding}, codecs {codecs}");
         }
     }
 
-    private static void Line(IAnsiConsole console, string label, string text) =>
-        console.MarkupLineInterpolated($"    {label,-8} {text}");
+    private static void Line(ZarrConsole console, string label, string text) => console.Line($"    {label,-8} {text}");
 
     private static string Named(string path, string? name)
     {
@@ -74,5 +74,6 @@ internal static class DatasetInfoText
         return name is null || name == path ? where : $"{where} '{name}'";
     }
 
-    private static string Shape(IReadOnlyList<long> shape) => string.Join("×", shape);
+    private static string Shape(IReadOnlyList<long> shape) =>
+        string.Join("×", shape.Select(s => s.ToString(CultureInfo.InvariantCulture)));
 }

@@ -1,19 +1,19 @@
 using System.Globalization;
 using Accession.OmeZarr.Validation;
-using Spectre.Console;
 
 namespace Accession.Cli.Commands.Zarr;
 
 /// <summary>The human validation report: per input a verdict line, then findings grouped by dataset and file.</summary>
 internal static class ValidationReportText
 {
-    public static void Write(IAnsiConsole console, IReadOnlyList<ZarrValidationResult> results)
+    public static void Write(ZarrConsole console, IReadOnlyList<ZarrValidationResult> results)
     {
         foreach (var result in results)
         {
+            console.Write(result.Path, "bold").Write(": ");
             if (result.Report is not { } report)
             {
-                console.MarkupLineInterpolated($"[bold]{result.Path}[/]: [red]unreadable[/] (see the error above)");
+                console.Write("unreadable", "red").Line(" (see the error above)");
                 continue;
             }
 
@@ -23,27 +23,27 @@ internal static class ValidationReportText
                 ValidationVerdict.Invalid => ("invalid", "red"),
                 _ => ("no OME-Zarr dataset found", "red"),
             };
-            console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-                $"[bold]{Markup.Escape(result.Path)}[/]: [{colour}]{word}[/] ({Count(report.Datasets.Count, "dataset")}, {Count(report.ErrorCount, "error")}, {Count(report.WarningCount, "warning")}, {Count(report.InfoCount, "info")}{(report.Options.Strict ? "; strict" : string.Empty)}{(report.Options.Deep ? "; deep" : string.Empty)})"));
+            console.Write(word, colour).Line(string.Create(CultureInfo.InvariantCulture,
+                $" ({Count(report.Datasets.Count, "dataset")}, {Count(report.ErrorCount, "error")}, {Count(report.WarningCount, "warning")}, {Count(report.InfoCount, "info")}{(report.Options.Strict ? "; strict" : string.Empty)}{(report.Options.Deep ? "; deep" : string.Empty)})"));
 
             foreach (var dataset in report.Datasets)
             {
                 var chosen = ReferenceEquals(dataset, report.Chosen) && report.Datasets.Count > 1 ? " — taken by an importer" : string.Empty;
-                console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  dataset [bold]{Markup.Escape(dataset.Name)}[/] at {Markup.Escape(ZarrConsole.Where(dataset.Root))}: OME-Zarr {Markup.Escape(dataset.VersionText)} {ZarrConsole.KindText(dataset.Kind)}, Zarr v{(int)dataset.ZarrFormat}, {dataset.Files.Count} files, {ZarrConsole.Bytes(dataset.TotalBytes)}{chosen}"));
-                WriteFindings(console, report.Findings.Where(f => ReferenceEquals(report.DatasetOf(f), dataset)), "    ");
+                console.Write("  dataset ").Write(dataset.Name, "bold").Line(string.Create(CultureInfo.InvariantCulture,
+                    $" at {ZarrConsole.Where(dataset.Root)}: OME-Zarr {dataset.VersionText} {ZarrConsole.KindText(dataset.Kind)}, Zarr v{(int)dataset.ZarrFormat}, {dataset.Files.Count} files, {ZarrConsole.Bytes(dataset.TotalBytes)}{chosen}"));
+                WriteFindings(console, report.Findings.Where(f => ReferenceEquals(report.DatasetOf(f), dataset)));
             }
 
             var archive = report.Findings.Where(f => report.DatasetOf(f) is null).ToList();
             if (archive.Count > 0)
             {
-                console.MarkupLine("  [bold]outside any dataset[/]");
-                WriteFindings(console, archive, "    ");
+                console.Line("  outside any dataset", "bold");
+                WriteFindings(console, archive);
             }
         }
     }
 
-    private static void WriteFindings(IAnsiConsole console, IEnumerable<ValidationFinding> findings, string indent)
+    private static void WriteFindings(ZarrConsole console, IEnumerable<ValidationFinding> findings)
     {
         string? file = null;
         foreach (var finding in findings)
@@ -51,7 +51,7 @@ internal static class ValidationReportText
             if (finding.File != file)
             {
                 file = finding.File;
-                console.MarkupLine($"{indent}{Markup.Escape(file.Length == 0 ? "(archive)" : file)}");
+                console.Line($"    {(file.Length == 0 ? "(archive)" : file)}");
             }
 
             var (label, colour) = finding.Severity switch
@@ -61,7 +61,7 @@ internal static class ValidationReportText
                 _ => ("info   ", "grey"),
             };
             var where = finding.JsonPath.Length > 0 && finding.JsonPath != "$" ? $" {finding.JsonPath}" : string.Empty;
-            console.MarkupLine($"{indent}  [{colour}]{label}[/] {Markup.Escape(finding.RuleId)}{Markup.Escape(where)}: {Markup.Escape(finding.Message)}");
+            console.Write("      ").Write(label, colour).Line($" {finding.RuleId}{where}: {finding.Message}");
         }
     }
 

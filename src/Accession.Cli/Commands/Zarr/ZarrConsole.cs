@@ -1,29 +1,61 @@
+using System.Globalization;
+using System.Text;
 using Accession.OmeZarr.Discovery;
 using Spectre.Console;
 
 namespace Accession.Cli.Commands.Zarr;
 
-/// <summary>A Spectre console over the command's output: colour only when that output is a terminal.</summary>
-internal static class ZarrConsole
+/// <summary>
+/// Writes report lines: with colour through Spectre.Console when the output is a terminal, as plain
+/// unwrapped text otherwise (pipes and logs; no console set-up is paid for there).
+/// </summary>
+internal sealed class ZarrConsole
 {
-    public static IAnsiConsole Create(TextWriter output)
+    private readonly TextWriter _writer;
+    private readonly IAnsiConsole? _console;
+    private readonly StringBuilder _line = new();
+
+    private ZarrConsole(TextWriter writer, IAnsiConsole? console)
+    {
+        _writer = writer;
+        _console = console;
+    }
+
+    public static ZarrConsole Create(TextWriter output)
     {
         var terminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(output),
-        });
+        return new ZarrConsole(output, terminal ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) }) : null);
+    }
 
-        if (!terminal)
+    /// <summary>Appends text to the current line, in a Spectre style (e.g. <c>red</c>, <c>bold</c>) on a terminal.</summary>
+    public ZarrConsole Write(string text, string? style = null)
+    {
+        if (_console is null)
         {
-            // Logs and pipes get whole lines, not lines wrapped at 80 columns.
-            console.Profile.Width = 1 << 16;
+            _line.Append(text);
+        }
+        else
+        {
+            _line.Append(style is null ? Markup.Escape(text) : $"[{style}]{Markup.Escape(text)}[/]");
         }
 
-        return console;
+        return this;
+    }
+
+    /// <summary>Ends the current line.</summary>
+    public void Line(string text = "", string? style = null)
+    {
+        Write(text, style);
+        if (_console is null)
+        {
+            _writer.WriteLine(_line.ToString());
+        }
+        else
+        {
+            _console.MarkupLine(_line.ToString());
+        }
+
+        _line.Clear();
     }
 
     public static string Bytes(long bytes)
@@ -37,7 +69,7 @@ internal static class ZarrConsole
             unit++;
         }
 
-        return unit == 0 ? $"{bytes} B" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{value:0.#} {units[unit]}");
+        return unit == 0 ? $"{bytes} B" : string.Create(CultureInfo.InvariantCulture, $"{value:0.#} {units[unit]}");
     }
 
     /// <summary>A root folder for display; the archive root has no path.</summary>
