@@ -18,7 +18,7 @@ internal static class DatasetInfoText
             return;
         }
 
-        console.Line(string.Create(CultureInfo.InvariantCulture, $"{summaries.Count} OME-Zarr dataset(s)"));
+        console.Line(Plural(summaries.Count, "OME-Zarr dataset"));
         foreach (var summary in summaries)
         {
             var d = summary.Dataset;
@@ -35,7 +35,7 @@ internal static class DatasetInfoText
             }
 
             var images = summary.Images;
-            Line(console, "images", string.Create(CultureInfo.InvariantCulture, $"{images.Count(i => !i.IsLabel)} images, {images.Count(i => i.IsLabel)} label images"));
+            Line(console, "images", $"{Plural(images.Count(i => !i.IsLabel), "image")}, {Plural(images.Count(i => i.IsLabel), "label image")}");
             foreach (var image in images.Take(MaxImages))
             {
                 WriteImage(console, image);
@@ -52,7 +52,7 @@ internal static class DatasetInfoText
     {
         var kind = image.IsLabel ? "label image" : "image";
         var axes = image.Axes.Count > 0 ? string.Join(", ", image.Axes) : "not declared";
-        console.Write($"    {kind} ").Write(Named(image.Path, image.Name), "bold").Line(string.Create(CultureInfo.InvariantCulture, $": axes {axes}; {image.Levels.Count} levels"));
+        console.Write($"    {kind} ").Write(Named(image.Path, image.Name), "bold").Line($": axes {axes}; {Plural(image.Levels.Count, "level")}");
         if (image.Labels.Count > 0)
         {
             console.Line($"      labels: {string.Join(", ", image.Labels)}");
@@ -73,6 +73,9 @@ internal static class DatasetInfoText
         var where = path.Length == 0 ? "(root)" : path;
         return name is null || name == path ? where : $"{where} '{name}'";
     }
+
+    private static string Plural(int n, string noun) =>
+        string.Create(CultureInfo.InvariantCulture, $"{n} {noun}{(n == 1 ? string.Empty : "s")}");
 
     private static string Shape(IReadOnlyList<long> shape) =>
         string.Join("×", shape.Select(s => s.ToString(CultureInfo.InvariantCulture)));

@@ -7,8 +7,8 @@ using Accession.TestKit.Archives;
 
 namespace Accession.OmeZarr.Tests.Validation;
 
-/// <summary>The sample datasets and RFC-9 cases as real zip files built by the test kit.</summary>
-public sealed class ZipValidationTests : IDisposable
+/// <summary>The sample datasets and RFC-9 cases as real zip and tar files built by the test kit.</summary>
+public sealed class ArchiveValidationTests : IDisposable
 {
     private readonly TempFolder _temp = new();
 
@@ -164,6 +164,25 @@ public sealed class ZipValidationTests : IDisposable
         using var reader = ArchiveReader.Open(zip);
 
         Assert.DoesNotContain(OmeZarrValidator.Validate(reader).Findings, f => f.RuleId.StartsWith("ozx-", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("sample.zarr.tar")]
+    [InlineData("sample.zarr.tgz")]
+    [InlineData("sample.zarr.tar.bz2")]
+    [InlineData("sample.zarr.txz")]
+    public void Tar_archives_are_validated_like_folders(string name)
+    {
+        var folder = Samples.OmeZarr("ome2024-ngff-challenge", "tests", "data", "hcs.zarr");
+        var tar = TarBuilder.FromFolder(folder, prefix: "hcs.zarr/").Write(Path.Combine(_temp.Path, name));
+
+        var fromFolder = Samples.Validate(folder, deep: true);
+        using var reader = ArchiveReader.Open(tar);
+        var fromTar = OmeZarrValidator.Validate(reader, new ValidationOptions { Deep = true });
+
+        Assert.Equal(ValidationVerdict.Valid, fromTar.Verdict);
+        Assert.Equal("hcs.zarr", fromTar.Chosen!.Name);
+        Assert.Equal(fromFolder.Findings.Select(f => "hcs.zarr/" + f.File), fromTar.Findings.Select(f => f.File));
     }
 
     [Fact]
