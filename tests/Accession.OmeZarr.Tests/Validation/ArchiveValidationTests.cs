@@ -14,26 +14,14 @@ public sealed class ArchiveValidationTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
+    // Every sample dataset of SampleDatasetTests, zipped at the zip root (stored) and one folder down (deflated).
     public static TheoryData<string, bool> Samples_as_zips()
     {
+        var samples = SampleDatasetTests.ExampleDatasets().Cast<object[]>().Select(row => "ome-zarr-examples/data/" + (string)row[0])
+            .Concat(SampleDatasetTests.ValidatorInvalidSamples().Cast<object[]>().Select(row => "ome-ngff-validator/test_samples/invalid/" + (string)row[0]))
+            .Concat(SampleDatasetTests.RealDatasets().Cast<object[]>().Select(row => (string)row[0]));
         var data = new TheoryData<string, bool>();
-        foreach (var sample in new[]
-        {
-            "ome-zarr-examples/data/valid/image-02.zarr",
-            "ome-zarr-examples/data/valid/plate-01.zarr",
-            "ome-zarr-examples/data/warning/image-01.zarr",
-            "ome-zarr-examples/data/invalid/image-01.zarr",
-            "ome-zarr-examples/data/invalid/image-02.zarr",
-            "ome-zarr-examples/data/invalid/image-03.zarr",
-            "ome-zarr-examples/data/invalid/image-04.zarr",
-            "ome2024-ngff-challenge/tests/data/2d.zarr",
-            "ome2024-ngff-challenge/tests/data/bf2raw.zarr",
-            "ome2024-ngff-challenge/tests/data/hcs.zarr",
-            "ome-zarr-py/tests/data/v1",
-            "ome-zarr-py/tests/data/v2",
-            "ome-ngff-validator/test_samples/invalid/missing_min.zarr",
-            "ome-ngff-validator/test_samples/invalid/no_version_v0.5.zarr",
-        })
+        foreach (var sample in samples)
         {
             data.Add(sample, true);
             data.Add(sample, false);
