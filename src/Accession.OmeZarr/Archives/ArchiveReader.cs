@@ -2,8 +2,8 @@ namespace Accession.OmeZarr.Archives;
 
 /// <summary>
 /// Read access to the files of an archive or a folder, listed without extracting anything.
-/// Implementations that can open entries at random (folders, zip) allow several open entry
-/// streams at once, from several threads.
+/// Open with <see cref="Open"/>. Any number of entry streams may be open at once, from several
+/// threads; dispose them before the reader.
 /// </summary>
 public abstract partial class ArchiveReader : IDisposable
 {

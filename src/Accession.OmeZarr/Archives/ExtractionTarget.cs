@@ -17,7 +17,7 @@ internal sealed class ExtractionTarget : IDisposable
 
     public ExtractionTarget(string folder, string archive)
     {
-        _root = Path.GetFullPath(folder);
+        _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
         _archive = archive;
         if (File.Exists(_root))
         {
@@ -45,7 +45,7 @@ internal sealed class ExtractionTarget : IDisposable
     {
         var full = Path.GetFullPath(Path.Combine(_root, entry.Path));
         var comparison = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-        if (!full.StartsWith(_root + Path.DirectorySeparatorChar, comparison) || full.Length == _root.Length + 1)
+        if (!full.StartsWith(_root + Path.DirectorySeparatorChar, comparison))
         {
             throw new ArchiveException(
                 ArchiveErrorKind.Unsafe,

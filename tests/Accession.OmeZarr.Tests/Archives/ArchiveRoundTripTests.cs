@@ -17,7 +17,8 @@ public class ArchiveRoundTripTests
         ];
         foreach (var suffix in new[] { ".zip", ".ozx", ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz" })
         {
-            foreach (var sample in samples)
+            // SharpCompress's bzip2 encoder is slow on the many zero-padded small files of the largest sample.
+            foreach (var sample in samples.Where(s => !(suffix.Contains("bz2", StringComparison.Ordinal) && s == "ome-zarr-examples/data")))
             {
                 data.Add(suffix, sample);
             }
@@ -31,8 +32,8 @@ public class ArchiveRoundTripTests
     public void Every_format_lists_and_reads_the_files_it_was_built_from(string suffix, string sample)
     {
         using var temp = new TempFolder();
-        var folder = SharedData.Path(["samples", "ome-zarr", .. sample.Split('/')]);
-        var path = Build(folder, temp.File("sample.zarr" + suffix), prefix: "sample.zarr/");
+        var folder = SampleArchives.Sample(sample);
+        var path = SampleArchives.Build(folder, temp.File("sample.zarr" + suffix), prefix: "sample.zarr/");
 
         using var reader = ArchiveReader.Open(path);
 
@@ -50,7 +51,7 @@ public class ArchiveRoundTripTests
     {
         using var temp = new TempFolder();
         var folder = SharedData.Path("samples", "ome-zarr", "ome-zarr-py", "tests", "data", "v2");
-        using var reader = ArchiveReader.Open(Build(folder, temp.File("x" + suffix), prefix: string.Empty));
+        using var reader = ArchiveReader.Open(SampleArchives.Build(folder, temp.File("x" + suffix), prefix: string.Empty));
 
         Assert.Equal(format, reader.Format);
         Assert.Equal(randomAccess, reader.SupportsRandomAccess);
@@ -67,7 +68,7 @@ public class ArchiveRoundTripTests
     {
         using var temp = new TempFolder();
         var folder = SharedData.Path("samples", "ome-zarr", "ome2024-ngff-challenge", "tests", "data", "hcs.zarr");
-        using var reader = ArchiveReader.Open(Build(folder, temp.File("x" + suffix), prefix: string.Empty));
+        using var reader = ArchiveReader.Open(SampleArchives.Build(folder, temp.File("x" + suffix), prefix: string.Empty));
 
         var seen = new List<(string, byte[])>();
         await reader.ForEachEntryAsync(async (entry, stream, token) =>
@@ -109,15 +110,5 @@ public class ArchiveRoundTripTests
         {
             Assert.Equal(expected[entry.Path], ArchiveAssert.ReadAll(reader, entry));
         }
-    }
-
-    internal static string Build(string folder, string path, string prefix)
-    {
-        if (path.EndsWith(".zip", StringComparison.Ordinal) || path.EndsWith(".ozx", StringComparison.Ordinal))
-        {
-            return ZipBuilder.FromFolder(folder, prefix: prefix).Write(path);
-        }
-
-        return TarBuilder.FromFolder(folder, prefix).Write(path);
     }
 }

@@ -71,11 +71,11 @@ public sealed class TarArchiveReader : ArchiveReader
             }
         }
 
-        _duplicates = [.. duplicates];
+        _duplicates = [.. duplicates.Distinct(StringComparer.Ordinal)];
         _entries = [.. _occurrences.Where((entry, ordinal) => _ordinalByPath[entry.Path] == ordinal)];
         if (format == ArchiveFormat.Tar)
         {
-            _handle = File.OpenHandle(_location, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.RandomAccess);
+            _handle = File.OpenHandle(_location, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.None);
         }
     }
 

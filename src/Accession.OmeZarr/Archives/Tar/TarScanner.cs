@@ -113,7 +113,7 @@ internal static class TarScanner
         }
 
         // TarReader stops quietly at the end of input; a complete archive ends with zero blocks instead.
-        if (input.SawEnd)
+        if (input.CanSeek ? !EndsWithZeroBlock(input) : input.SawEnd)
         {
             throw new ArchiveException(
                 count == 0 ? ArchiveErrorKind.UnsupportedFormat : ArchiveErrorKind.Corrupt,
@@ -133,6 +133,31 @@ internal static class TarScanner
         {
             throw TarErrors.Corrupt(path, entry: null, e);
         }
+        catch (NotSupportedException e)
+        {
+            // System.Formats.Tar refuses GNU sparse files before it returns the entry.
+            throw new ArchiveException(
+                ArchiveErrorKind.Unsupported,
+                $"{path}: an entry cannot be read ({e.Message}); re-create the archive with plain files (e.g. 'tar --format=posix').",
+                e);
+        }
+    }
+
+    // On a seekable file TarReader stops at the end of the file without reading further, so look
+    // back: after the end-of-archive marker the last block read is all zeros.
+    private static bool EndsWithZeroBlock(Stream input)
+    {
+        const int block = 512;
+        var end = input.Position;
+        if (end < block || end % block != 0 || end > input.Length)
+        {
+            return false;
+        }
+
+        Span<byte> last = stackalloc byte[block];
+        input.Position = end - block;
+        input.ReadExactly(last);
+        return !last.ContainsAnyExcept((byte)0);
     }
 
     private static void Drain(Stream input, string path)

@@ -51,7 +51,7 @@ public sealed class ZipArchiveReader : ArchiveReader
             _recordByPath = new Dictionary<string, int>(_records.Length, StringComparer.Ordinal);
             var duplicates = new List<string>();
             var fileCount = CheckEntries(_location, duplicates);
-            _duplicates = [.. duplicates];
+            _duplicates = [.. duplicates.Distinct(StringComparer.Ordinal)];
             CheckNoOverlap(_location);
             _entries = new ArchiveEntry[fileCount];
             var next = 0;
@@ -146,7 +146,8 @@ public sealed class ZipArchiveReader : ArchiveReader
     {
         try
         {
-            return File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.RandomAccess);
+            // No RandomAccess hint: entries are mostly streamed front to back, where kernel read-ahead helps.
+            return File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.None);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -189,6 +190,7 @@ public sealed class ZipArchiveReader : ArchiveReader
                     $"{path}: entry '{name}' is a special file (device, pipe or socket); remove it and re-create the archive.");
             }
 
+            CheckBounds(path, record);
             if (record.IsDirectory || unixType == 0x4000)
             {
                 if (!record.IsDirectory)
@@ -239,9 +241,7 @@ public sealed class ZipArchiveReader : ArchiveReader
                 $"{path}: entry '{record.RawName}' uses compression {ZipCompressionMethods.Describe(record.CompressionMethod)}, which is not supported; re-create the archive with stored or deflate compression.");
         }
 
-        if (record.Length < 0 || record.CompressedLength < 0
-            || (record.CompressionMethod == ZipCompressionMethods.Stored && record.Length != record.CompressedLength)
-            || record.LocalHeaderOffset + LocalHeaderLength + record.CompressedLength > _dataEnd)
+        if (record.CompressionMethod == ZipCompressionMethods.Stored && record.Length != record.CompressedLength)
         {
             throw new ArchiveException(
                 ArchiveErrorKind.Corrupt,
@@ -255,6 +255,18 @@ public sealed class ZipArchiveReader : ArchiveReader
             throw new ArchiveException(
                 ArchiveErrorKind.LimitExceeded,
                 $"{path}: entry '{record.RawName}' expands from {record.CompressedLength} to {record.Length} bytes, more than {_options.MaxCompressionRatio} times; the archive looks like a zip bomb (raise the ratio limit if it is expected).");
+        }
+    }
+
+    // Every record, folders included, must point inside the data area; written so that no sum overflows.
+    private void CheckBounds(string path, in ZipEntryInfo record)
+    {
+        if (record.Length < 0 || record.CompressedLength < 0 || record.LocalHeaderOffset < 0
+            || record.CompressedLength > _dataEnd - LocalHeaderLength - record.LocalHeaderOffset)
+        {
+            throw new ArchiveException(
+                ArchiveErrorKind.Corrupt,
+                $"{path}: entry '{record.RawName}' has sizes or an offset that do not fit the archive; the archive is damaged or truncated, copy or create it again.");
         }
     }
 
