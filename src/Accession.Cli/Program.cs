@@ -6,5 +6,6 @@ var root = new RootCommand(
 
 root.Subcommands.Add(Accession.Cli.Commands.Iscc.IsccCommand.Create());
 root.Subcommands.Add(Accession.Cli.Commands.Explain.ExplainCommand.Create());
+root.Subcommands.Add(new Accession.Cli.Commands.Zarr.ZarrCommand());
 
 return await CliApplication.RunAsync(root, args).ConfigureAwait(false);

@@ -1,0 +1,128 @@
+using System.Text.Json;
+using Accession.OmeZarr.Discovery;
+
+namespace Accession.Cli.Commands.Zarr;
+
+/// <summary>The machine-readable <c>zarr info</c> output (docs/zarr.md "zarr info").</summary>
+internal static class DatasetInfoJson
+{
+    public static void Write(TextWriter output, string path, DiscoveryResult discovery, IReadOnlyList<DatasetSummary> summaries)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("path", path);
+            json.WriteStartArray("datasets");
+            foreach (var summary in summaries)
+            {
+                WriteDataset(json, summary, ReferenceEquals(summary.Dataset, discovery.Chosen));
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
+    private static void WriteDataset(Utf8JsonWriter json, DatasetSummary summary, bool chosen)
+    {
+        var d = summary.Dataset;
+        json.WriteStartObject();
+        json.WriteString("root", d.Root);
+        json.WriteString("name", d.Name);
+        json.WriteString("version", d.VersionText);
+        json.WriteString("kind", ValidationReportJson.Kind(d.Kind));
+        json.WriteNumber("zarrFormat", (int)d.ZarrFormat);
+        json.WriteNumber("files", d.Files.Count);
+        json.WriteNumber("bytes", d.TotalBytes);
+        json.WriteNumber("groups", summary.GroupCount);
+        json.WriteNumber("arrays", summary.ArrayCount);
+        json.WriteBoolean("chosen", chosen);
+        json.WriteStartArray("plates");
+        foreach (var plate in summary.Plates)
+        {
+            json.WriteStartObject();
+            json.WriteString("path", plate.Path);
+            json.WriteString("name", plate.Name);
+            json.WriteNumber("rows", plate.Rows);
+            json.WriteNumber("columns", plate.Columns);
+            json.WriteNumber("wells", plate.Wells);
+            json.WriteNumber("acquisitions", plate.Acquisitions);
+            if (plate.FieldCount is { } fields)
+            {
+                json.WriteNumber("fieldCount", fields);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("images");
+        foreach (var image in summary.Images)
+        {
+            WriteImage(json, image);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteImage(Utf8JsonWriter json, ImageSummary image)
+    {
+        json.WriteStartObject();
+        json.WriteString("path", image.Path);
+        json.WriteString("name", image.Name);
+        json.WriteBoolean("isLabel", image.IsLabel);
+        Strings(json, "axes", image.Axes);
+        Strings(json, "labels", image.Labels);
+        json.WriteStartArray("levels");
+        foreach (var level in image.Levels)
+        {
+            json.WriteStartObject();
+            json.WriteString("path", level.Path);
+            Numbers(json, "shape", level.Shape);
+            json.WriteString("dataType", level.DataType);
+            Numbers(json, "chunks", level.ChunkShape);
+            if (level.InnerChunkShape is { } inner)
+            {
+                Numbers(json, "innerChunks", inner);
+            }
+
+            json.WriteString("chunkKeyEncoding", level.ChunkKeyEncoding);
+            Strings(json, "codecs", level.Codecs);
+            if (level.DimensionNames is { } names)
+            {
+                Strings(json, "dimensionNames", names);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void Strings(Utf8JsonWriter json, string name, IEnumerable<string?> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void Numbers(Utf8JsonWriter json, string name, IEnumerable<long> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteNumberValue(value);
+        }
+
+        json.WriteEndArray();
+    }
+}

@@ -1,0 +1,113 @@
+using System.Text.Json;
+using Accession.OmeZarr.Discovery;
+using Accession.OmeZarr.Validation;
+
+namespace Accession.Cli.Commands.Zarr;
+
+/// <summary>
+/// The machine-readable validation report: one JSON document for all inputs (docs/zarr.md "JSON report").
+/// </summary>
+internal static class ValidationReportJson
+{
+    public static void Write(TextWriter output, IReadOnlyList<ZarrValidationResult> results, ValidationOptions options)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteBoolean("valid", results.All(r => r.Report?.Verdict == ValidationVerdict.Valid));
+            json.WriteBoolean("deep", options.Deep);
+            json.WriteBoolean("strict", options.Strict);
+            json.WriteStartArray("inputs");
+            foreach (var result in results)
+            {
+                WriteInput(json, result);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
+    private static void WriteInput(Utf8JsonWriter json, ZarrValidationResult result)
+    {
+        json.WriteStartObject();
+        json.WriteString("path", result.Path);
+        if (result.Report is not { } report)
+        {
+            json.WriteString("verdict", "unreadable");
+            json.WriteString("error", result.Error);
+            json.WriteEndObject();
+            return;
+        }
+
+        json.WriteString("verdict", report.Verdict switch
+        {
+            ValidationVerdict.Valid => "valid",
+            ValidationVerdict.Invalid => "invalid",
+            _ => "no-dataset",
+        });
+        json.WriteStartObject("counts");
+        json.WriteNumber("errors", report.ErrorCount);
+        json.WriteNumber("warnings", report.WarningCount);
+        json.WriteNumber("infos", report.InfoCount);
+        json.WriteEndObject();
+        json.WriteStartArray("datasets");
+        foreach (var dataset in report.Datasets)
+        {
+            WriteDataset(json, dataset, ReferenceEquals(dataset, report.Chosen));
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("findings");
+        foreach (var finding in report.Findings)
+        {
+            json.WriteStartObject();
+            json.WriteString("ruleId", finding.RuleId);
+            json.WriteString("severity", finding.Severity.ToString().ToLowerInvariant());
+            json.WriteString("file", finding.File);
+            json.WriteString("jsonPath", finding.JsonPath);
+            json.WriteString("message", finding.Message);
+            if (report.DatasetOf(finding) is { } owner)
+            {
+                json.WriteString("dataset", owner.Root);
+            }
+            else
+            {
+                json.WriteNull("dataset");
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    internal static void WriteDataset(Utf8JsonWriter json, OmeZarrDataset dataset, bool chosen)
+    {
+        json.WriteStartObject();
+        json.WriteString("root", dataset.Root);
+        json.WriteString("name", dataset.Name);
+        json.WriteString("version", dataset.VersionText);
+        json.WriteString("kind", Kind(dataset.Kind));
+        json.WriteNumber("zarrFormat", (int)dataset.ZarrFormat);
+        json.WriteNumber("files", dataset.Files.Count);
+        json.WriteNumber("bytes", dataset.TotalBytes);
+        json.WriteBoolean("chosen", chosen);
+        json.WriteEndObject();
+    }
+
+    internal static string Kind(OmeZarrKind kind) => kind switch
+    {
+        OmeZarrKind.Image => "image",
+        OmeZarrKind.Plate => "plate",
+        OmeZarrKind.Bioformats2RawCollection => "bioformats2raw-collection",
+        OmeZarrKind.Well => "well",
+        OmeZarrKind.Labels => "labels",
+        OmeZarrKind.LabelImage => "label-image",
+        _ => "series",
+    };
+}

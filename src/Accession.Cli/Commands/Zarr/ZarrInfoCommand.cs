@@ -1,0 +1,51 @@
+using System.CommandLine;
+using Accession.OmeZarr.Discovery;
+
+namespace Accession.Cli.Commands.Zarr;
+
+/// <summary><c>accession zarr info PATH [--json]</c>.</summary>
+internal sealed class ZarrInfoCommand : Command
+{
+    private readonly Argument<string> _path = new("PATH") { Description = "A folder or archive." };
+
+    private readonly Option<bool> _json = new("--json") { Description = "Write one JSON document to stdout." };
+
+    public ZarrInfoCommand()
+        : base("info", "Describe the OME-Zarr datasets of a folder or archive: version, layout, images, levels, chunking, codecs, files.\n"
+            + "Exit codes: 0 a dataset was found; 1 no OME-Zarr dataset found; 2 the input could not be read or bad usage.")
+    {
+        Add(_path);
+        Add(_json);
+        SetAction(Run);
+    }
+
+    private int Run(ParseResult parse)
+    {
+        var path = parse.GetValue(_path)!;
+        DiscoveryResult discovery;
+        IReadOnlyList<DatasetSummary> summaries;
+        try
+        {
+            using var reader = ZarrInputs.Open(path);
+            discovery = DatasetDiscovery.Discover(reader);
+            summaries = DatasetInspector.Summarize(discovery);
+        }
+        catch (Exception ex) when (ZarrInputs.Describe(path, ex) is { } line)
+        {
+            parse.InvocationConfiguration.Error.WriteLine($"error: {line}");
+            return ExitCodes.CannotRun;
+        }
+
+        var output = parse.InvocationConfiguration.Output;
+        if (parse.GetValue(_json))
+        {
+            DatasetInfoJson.Write(output, path, discovery, summaries);
+        }
+        else
+        {
+            DatasetInfoText.Write(ZarrConsole.Create(output), path, discovery, summaries);
+        }
+
+        return summaries.Count > 0 ? ExitCodes.Success : ExitCodes.Negative;
+    }
+}
