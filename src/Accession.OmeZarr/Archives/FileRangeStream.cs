@@ -7,7 +7,7 @@ namespace Accession.OmeZarr.Archives;
 /// on one <see cref="SafeFileHandle"/>, so any number of these streams can be read at once from
 /// several threads. The file ending inside the window is reported as a truncated entry.
 /// </summary>
-internal sealed class FileRangeStream : Stream
+internal sealed class FileRangeStream : ForwardOnlyReadStream
 {
     private readonly SafeFileHandle _handle;
     private readonly long _start;
@@ -28,21 +28,7 @@ internal sealed class FileRangeStream : Stream
     /// <summary>Bytes handed out so far.</summary>
     public long BytesRead => _position;
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => _position;
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+    protected override long BytesDelivered => _position;
 
     public override int Read(Span<byte> buffer)
     {
@@ -67,19 +53,6 @@ internal sealed class FileRangeStream : Stream
         var read = await RandomAccess.ReadAsync(_handle, buffer[..wanted], _start + _position, cancellationToken).ConfigureAwait(false);
         return Advance(read);
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     private int Advance(int read)
     {

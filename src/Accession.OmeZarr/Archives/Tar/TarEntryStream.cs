@@ -5,25 +5,11 @@ namespace Accession.OmeZarr.Archives;
 /// error naming the entry when the archive ends early or cannot be decompressed. Disposing it
 /// releases <paramref name="owner"/> (the open archive behind a re-read), never the tar's own stream.
 /// </summary>
-internal sealed class TarEntryStream(Stream? data, long length, string archive, string entry, IDisposable? owner = null) : Stream
+internal sealed class TarEntryStream(Stream? data, long length, string archive, string entry, IDisposable? owner = null) : ForwardOnlyReadStream
 {
     private long _position;
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => _position;
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+    protected override long BytesDelivered => _position;
 
     public override int Read(Span<byte> buffer)
     {
@@ -60,19 +46,6 @@ internal sealed class TarEntryStream(Stream? data, long length, string archive, 
             throw TarErrors.Corrupt(archive, entry, e);
         }
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

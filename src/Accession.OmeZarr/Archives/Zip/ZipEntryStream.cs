@@ -7,7 +7,7 @@ namespace Accession.OmeZarr.Archives;
 /// a compression ratio within <see cref="ArchiveOptions.MaxCompressionRatio"/> while it streams
 /// (headers can lie), and the CRC-32 checked as the last byte is handed out.
 /// </summary>
-internal sealed class ZipEntryStream : Stream
+internal sealed class ZipEntryStream : ForwardOnlyReadStream
 {
     private readonly Stream _inner;
     private readonly FileRangeStream _stored;
@@ -29,21 +29,7 @@ internal sealed class ZipEntryStream : Stream
             : stored;
     }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => _produced;
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+    protected override long BytesDelivered => _produced;
 
     public override int Read(Span<byte> buffer)
     {
@@ -88,19 +74,6 @@ internal sealed class ZipEntryStream : Stream
 
         return Account(buffer.Span[..read]);
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
