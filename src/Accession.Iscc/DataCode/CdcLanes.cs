@@ -1,0 +1,337 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace Accession.Iscc.DataCode;
+
+/// <summary>
+/// Exact batch chunking with the rolling value evaluated on many lanes at once
+/// (shared/specs/iscc-sum.md §1.3 rule, §1.10 performance notes).
+/// </summary>
+/// <remarks>
+/// <para>
+/// A block of the buffer is cut into <c>LaneCount</c> equal segments, and one SIMD lane per segment
+/// runs the gear recurrence <c>F = (F &gt;&gt; 1) + G[b]</c> over it without ever resetting
+/// ("free running"). The kernel records, per position, which lanes have <c>(F &amp; 511) == 0</c>
+/// and keeps every 16th value as a checkpoint.
+/// </para>
+/// <para>
+/// The walker then follows the real chunk chain. The map <c>p → (p &gt;&gt; 1) + g</c> is the same for
+/// both, so once the chunk's exact value equals the lane's value at one position they are equal at
+/// every later position until the next cut. Right after a chunk starts the walker rolls the exact
+/// value itself (old state is shifted out after about 32 bytes), compares it with the lane at each
+/// checkpoint, and from the first match on it reads the cut candidates of the lane instead of
+/// rolling. Nothing is assumed: a chunk that never matches (all-zero data, short periods) is rolled
+/// exactly to its end. Candidates in the first 640 bytes of a chunk are rechecked against the
+/// stricter mask from the nearest checkpoint. Lane 0 of every block starts from the exact value, so
+/// blocks join without a gap; lanes 1.. warm up on the 64 bytes before their segment and join
+/// their left neighbour when their value before the segment equals the neighbour's final value.
+/// </para>
+/// </remarks>
+[SkipLocalsInit]
+internal static unsafe class CdcLanes
+{
+    /// <summary>Steps per lane in a full block.</summary>
+    public const int MaxSegment = 4096;
+
+    /// <summary>Steps per lane in the smallest block; less than this many bytes per lane are rolled scalar.</summary>
+    public const int MinSegment = 64;
+
+    /// <summary>Steps each lane runs before its segment so that it has forgotten its zero start.</summary>
+    public const int WarmUp = 64;
+
+    /// <summary>A lane value is kept after every step <c>t</c> with <c>t % 16 == 15</c>.</summary>
+    public const int CheckpointSpacing = 16;
+
+    private const int MaxLanes = 16;
+
+    public static int FindCutPoints<TKernel>(ReadOnlySpan<byte> buffer, Span<int> lengths)
+        where TKernel : ICdcLaneKernel
+    {
+        var n = buffer.Length;
+        if (n == 0 || lengths.IsEmpty)
+        {
+            return 0;
+        }
+
+        var block = default(Block);
+        var candidates = stackalloc ushort[MaxSegment];
+        var checkpoints = stackalloc uint[MaxSegment / CheckpointSpacing * MaxLanes];
+        var entry = stackalloc uint[MaxLanes];
+        var bitmaps = stackalloc ulong[MaxLanes * MaxSegment / 64];
+        block.Candidates = candidates;
+        block.Checkpoints = checkpoints;
+        block.Entry = entry;
+        block.Bitmaps = bitmaps;
+        block.Lanes = TKernel.LaneCount;
+
+        fixed (byte* data = buffer)
+        {
+            var count = 0;
+            var start = 0;
+            while (true)
+            {
+                var length = n - start <= CdcConstants.MinSize ? n - start : NextChunk<TKernel>(data, n, start, ref block);
+                lengths[count++] = length;
+                start += length;
+                if (start == n || count == lengths.Length)
+                {
+                    return count;
+                }
+            }
+        }
+    }
+
+    /// <summary>The length of the chunk at <paramref name="s"/>, which has more than 256 bytes left.</summary>
+    private static int NextChunk<TKernel>(byte* data, int n, int s, ref Block block)
+        where TKernel : ICdcLaneKernel
+    {
+        var limit = Math.Min(s + CdcConstants.MaxSize, n);
+        var x = s + CdcConstants.MinSize;
+        uint p = 0;
+        var synced = false;
+        while (true)
+        {
+            if (x >= block.End)
+            {
+                if (!TryComputeBlock<TKernel>(data, x, n, p, ref block))
+                {
+                    return RollExact(data, s, x, limit, p);
+                }
+
+                synced = true;
+            }
+
+            var lane = (x - block.Start) >> block.Shift;
+            var segmentStart = block.Start + (lane << block.Shift);
+            var end = Math.Min(segmentStart + block.Segment, limit);
+            if (!synced)
+            {
+                synced = x == segmentStart && p == block.Entry[lane];
+                if (!synced)
+                {
+                    var result = RollUntilSynced(data, s, x, end, ref p, block.Checkpoints + lane, block.Lanes, segmentStart);
+                    if (result > 0)
+                    {
+                        return result;
+                    }
+
+                    if (result == 0)
+                    {
+                        x = end;
+                        if (x == limit)
+                        {
+                            return limit - s;
+                        }
+
+                        continue;
+                    }
+
+                    x = -result;
+                }
+            }
+
+            var cut = FindCandidate(data, s, segmentStart, x - segmentStart, end - segmentStart, lane, ref block);
+            if (cut >= 0)
+            {
+                return segmentStart + cut + 1 - s;
+            }
+
+            x = end;
+            if (x == limit)
+            {
+                return limit - s;
+            }
+
+            // Leaving the segment: carry its last value exactly and try to join the next lane.
+            p = block.Checkpoints[((block.Segment / CheckpointSpacing) - 1) * block.Lanes + lane];
+            synced = false;
+        }
+    }
+
+    /// <summary>Runs the kernel over the largest block that fits from <paramref name="x"/>; false if none fits.</summary>
+    private static bool TryComputeBlock<TKernel>(byte* data, int x, int n, uint p, ref Block block)
+        where TKernel : ICdcLaneKernel
+    {
+        var lanes = block.Lanes;
+        var available = n - x;
+        var shift = BitOperations.Log2(MaxSegment);
+        while ((lanes << shift) > available && shift > BitOperations.Log2(MinSegment))
+        {
+            shift--;
+        }
+
+        var segment = 1 << shift;
+        if (lanes * segment > available)
+        {
+            return false;
+        }
+
+        TKernel.Run(data + x, segment, p, block.Candidates, block.Checkpoints, block.Entry);
+        block.Start = x;
+        block.End = x + lanes * segment;
+        block.Segment = segment;
+        block.Shift = shift;
+        block.Words = segment / 64;
+        BuildBitmaps(ref block);
+        return true;
+    }
+
+    /// <summary>Turns the per-step lane masks into one bitmap of candidate steps per lane.</summary>
+    private static void BuildBitmaps(ref Block block)
+    {
+        var words = block.Words;
+        var bitmaps = block.Bitmaps;
+        var candidates = block.Candidates;
+        new Span<ulong>(bitmaps, block.Lanes * words).Clear();
+        for (var t0 = 0; t0 < block.Segment; t0 += Vector256<ushort>.Count)
+        {
+            // Candidates are rare (about one step in 32 has any), so skip 16 steps at a time.
+            var busy = ~(uint)Vector256.Equals(Vector256.Load(candidates + t0), Vector256<ushort>.Zero).ExtractMostSignificantBits() & 0xFFFF;
+            while (busy != 0)
+            {
+                var t = t0 + BitOperations.TrailingZeroCount(busy);
+                busy &= busy - 1;
+                uint lanes = candidates[t];
+                var bit = 1UL << (t & 63);
+                var word = bitmaps + (t >> 6);
+                do
+                {
+                    word[BitOperations.TrailingZeroCount(lanes) * words] |= bit;
+                    lanes &= lanes - 1;
+                }
+                while (lanes != 0);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Rolls the exact value of the chunk at <paramref name="s"/> from <paramref name="x"/> towards
+    /// <paramref name="end"/>. Returns the chunk length at a cut, the negated next position once the
+    /// value equals the lane's checkpoint, or 0 at <paramref name="end"/>.
+    /// </summary>
+    private static int RollUntilSynced(byte* data, int s, int x, int end, ref uint pattern, uint* laneCheckpoints, int stride, int segmentStart)
+    {
+        ref var gear = ref MemoryMarshal.GetReference(CdcConstants.Gear);
+        var p = pattern;
+        var center = s + CdcConstants.CenterSize;
+        for (; x < end; x++)
+        {
+            p = (p >> 1) + Unsafe.Add(ref gear, data[x]);
+            var mask = x < center ? CdcConstants.MaskS : CdcConstants.MaskL;
+            if ((p & mask) == 0)
+            {
+                return x + 1 - s;
+            }
+
+            var t = x - segmentStart;
+            if ((t & (CheckpointSpacing - 1)) == CheckpointSpacing - 1 && p == laneCheckpoints[(t / CheckpointSpacing) * stride])
+            {
+                pattern = p;
+                return -(x + 1);
+            }
+        }
+
+        pattern = p;
+        return 0;
+    }
+
+    /// <summary>The first lane step in [t0, t1) that is a cut for the chunk at <paramref name="s"/>, or -1.</summary>
+    private static int FindCandidate(byte* data, int s, int segmentStart, int t0, int t1, int lane, ref Block block)
+    {
+        if (t0 >= t1)
+        {
+            return -1;
+        }
+
+        var row = block.Bitmaps + lane * block.Words;
+        var w = t0 >> 6;
+        var last = (t1 - 1) >> 6;
+        var bits = row[w] & (~0UL << (t0 & 63));
+        while (true)
+        {
+            if (w == last && (t1 & 63) != 0)
+            {
+                bits &= (1UL << (t1 & 63)) - 1;
+            }
+
+            while (bits != 0)
+            {
+                var t = (w << 6) + BitOperations.TrailingZeroCount(bits);
+                if (segmentStart + t - s >= CdcConstants.CenterSize || IsSmallMaskCut(data, segmentStart, t, lane, ref block))
+                {
+                    return t;
+                }
+
+                bits &= bits - 1;
+            }
+
+            if (++w > last)
+            {
+                return -1;
+            }
+
+            bits = row[w];
+        }
+    }
+
+    /// <summary>Whether the lane value after step <paramref name="t"/> also passes the 2047 mask.</summary>
+    private static bool IsSmallMaskCut(byte* data, int segmentStart, int t, int lane, ref Block block)
+    {
+        ref var gear = ref MemoryMarshal.GetReference(CdcConstants.Gear);
+        uint p;
+        int u;
+        if (t < CheckpointSpacing)
+        {
+            p = block.Entry[lane];
+            u = 0;
+        }
+        else
+        {
+            var c = (t / CheckpointSpacing) - 1;
+            p = block.Checkpoints[c * block.Lanes + lane];
+            u = (c + 1) * CheckpointSpacing;
+        }
+
+        for (; u <= t; u++)
+        {
+            p = (p >> 1) + Unsafe.Add(ref gear, data[segmentStart + u]);
+        }
+
+        return (p & CdcConstants.MaskS) == 0;
+    }
+
+    /// <summary>The plain rule from <paramref name="x"/> with value <paramref name="p"/>, where no block fits.</summary>
+    private static int RollExact(byte* data, int s, int x, int limit, uint p)
+    {
+        ref var gear = ref MemoryMarshal.GetReference(CdcConstants.Gear);
+        var center = s + CdcConstants.CenterSize;
+        for (; x < limit; x++)
+        {
+            p = (p >> 1) + Unsafe.Add(ref gear, data[x]);
+            var mask = x < center ? CdcConstants.MaskS : CdcConstants.MaskL;
+            if ((p & mask) == 0)
+            {
+                return x + 1 - s;
+            }
+        }
+
+        return limit - s;
+    }
+
+    /// <summary>The lane results of one block; the buffers live on the caller's stack.</summary>
+    private struct Block
+    {
+        public int Lanes;
+        public int Start;
+        public int End;
+        public int Segment;
+        public int Shift;
+        public int Words;
+        public ushort* Candidates;
+        public uint* Checkpoints;
+        public uint* Entry;
+        public ulong* Bitmaps;
+    }
+}
