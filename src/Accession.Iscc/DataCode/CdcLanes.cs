@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Accession.Iscc.DataCode;
 
@@ -45,6 +46,9 @@ internal static unsafe class CdcLanes
     public const int CheckpointSpacing = 16;
 
     private const int MaxLanes = 16;
+
+    /// <summary>Bytes rolled in closed form at the start of a chunk before the lanes take over.</summary>
+    private const int StartWindow = 40;
 
     public static int FindCutPoints<TKernel>(ReadOnlySpan<byte> buffer, Span<int> lengths)
         where TKernel : ICdcLaneKernel
@@ -91,6 +95,20 @@ internal static unsafe class CdcLanes
         var x = s + CdcConstants.MinSize;
         uint p = 0;
         var synced = false;
+        if (x >= block.Start && x + StartWindow < block.End && x + StartWindow <= limit)
+        {
+            var start = RollStart(data, s, x);
+            if (start > 0)
+            {
+                return start;
+            }
+
+            if (start < 0)
+            {
+                x += StartWindow;
+                synced = true;
+            }
+        }
         while (true)
         {
             if (x >= block.End)
@@ -178,32 +196,114 @@ internal static unsafe class CdcLanes
         return true;
     }
 
-    /// <summary>Turns the per-step lane masks into one bitmap of candidate steps per lane.</summary>
+    /// <summary>
+    /// Turns the per-step lane masks into candidate bitmaps: word <c>w</c> of lane <c>j</c> (at
+    /// <c>Bitmaps[w·Lanes + j]</c>) has bit <c>t</c> set when step <c>64w + t</c> is a candidate.
+    /// </summary>
     private static void BuildBitmaps(ref Block block)
     {
-        var words = block.Words;
+        if (block.Lanes == MaxLanes && Gfni.V512.IsSupported && Avx512Vbmi.IsSupported)
+        {
+            TransposeBitmaps(block.Candidates, block.Segment, block.Bitmaps);
+            return;
+        }
+
+        var lanes = block.Lanes;
         var bitmaps = block.Bitmaps;
         var candidates = block.Candidates;
-        new Span<ulong>(bitmaps, block.Lanes * words).Clear();
-        for (var t0 = 0; t0 < block.Segment; t0 += Vector256<ushort>.Count)
+        new Span<ulong>(bitmaps, lanes * block.Words).Clear();
+        for (var t0 = 0; t0 < block.Segment; t0 += Vector128<ushort>.Count)
         {
-            // Candidates are rare (about one step in 32 has any), so skip 16 steps at a time.
-            var busy = ~(uint)Vector256.Equals(Vector256.Load(candidates + t0), Vector256<ushort>.Zero).ExtractMostSignificantBits() & 0xFFFF;
-            while (busy != 0)
+            // Candidates are rare (about one step in 32 has any), so skip 8 steps at a time.
+            if (Vector128.Load(candidates + t0) == Vector128<ushort>.Zero)
             {
-                var t = t0 + BitOperations.TrailingZeroCount(busy);
-                busy &= busy - 1;
-                uint lanes = candidates[t];
+                continue;
+            }
+
+            for (var t = t0; t < t0 + Vector128<ushort>.Count; t++)
+            {
+                uint mask = candidates[t];
                 var bit = 1UL << (t & 63);
-                var word = bitmaps + (t >> 6);
-                do
+                var word = bitmaps + ((t >> 6) * lanes);
+                while (mask != 0)
                 {
-                    word[BitOperations.TrailingZeroCount(lanes) * words] |= bit;
-                    lanes &= lanes - 1;
+                    word[BitOperations.TrailingZeroCount(mask)] |= bit;
+                    mask &= mask - 1;
                 }
-                while (lanes != 0);
             }
         }
+    }
+
+    /// <summary>
+    /// The 16-lane bit-matrix transpose of <see cref="BuildBitmaps"/>, 64 steps at a time: gather
+    /// 8×8 bit blocks into 64-bit words, transpose each with one affine transform (its matrix
+    /// operand holds the block rows, its vector operand the unit vectors), then put each lane's
+    /// eight bytes together.
+    /// </summary>
+    private static void TransposeBitmaps(ushort* candidates, int segment, ulong* bitmaps)
+    {
+        Span<byte> gather0 = stackalloc byte[64];
+        Span<byte> gather1 = stackalloc byte[64];
+        Span<byte> spread = stackalloc byte[64];
+        for (var block = 0; block < 8; block++)
+        {
+            for (var row = 0; row < 8; row++)
+            {
+                // Row r of a block goes to byte 7 − r: the transform reads its matrix rows in reverse.
+                gather0[(8 * block) + 7 - row] = (byte)(2 * ((8 * block) + row));
+                gather1[(8 * block) + 7 - row] = (byte)((2 * ((8 * block) + row)) + 1);
+                spread[(8 * row) + block] = (byte)((8 * block) + row);
+            }
+        }
+
+        var g0 = Vector512.Create<byte>(gather0);
+        var g1 = Vector512.Create<byte>(gather1);
+        var out0 = Vector512.Create<byte>(spread);
+        var unit = Vector512.Create(0x8040201008040201UL).AsByte();
+        for (var t = 0; t < segment; t += 64)
+        {
+            var low = Vector512.Load((byte*)(candidates + t));
+            var high = Vector512.Load((byte*)(candidates + t) + 64);
+            var lanes0 = Gfni.V512.GaloisFieldAffineTransform(unit, Avx512Vbmi.PermuteVar64x8x2(low, g0, high), 0);
+            var lanes1 = Gfni.V512.GaloisFieldAffineTransform(unit, Avx512Vbmi.PermuteVar64x8x2(low, g1, high), 0);
+            var words = bitmaps + ((t >> 6) * MaxLanes);
+            Avx512Vbmi.PermuteVar64x8(lanes0, out0).AsUInt64().Store(words);
+            Avx512Vbmi.PermuteVar64x8(lanes1, out0).AsUInt64().Store(words + 8);
+        }
+    }
+
+    /// <summary>
+    /// Checks the first <see cref="StartWindow"/> hashed bytes of the chunk at <paramref name="s"/>
+    /// (from <paramref name="x"/>) for a cut and decides whether every lane value after them equals
+    /// the chunk's own value. Returns the chunk length at a cut, -1 when the lanes can take over, or 0
+    /// when the caller must roll exactly.
+    /// </summary>
+    /// <remarks>
+    /// With <c>S_k = Σ_{j=1..k} g_j·2^j</c> over the bytes from <paramref name="x"/>, the chunk's
+    /// value after k bytes is <c>S_k &gt;&gt; k</c> and a lane's value, which had some q &lt; 2^32
+    /// before <paramref name="x"/>, is <c>(q + S_k) &gt;&gt; k</c> (§1.10 closed form). Only the
+    /// low 11 bits of the chunk's value are tested, so <c>S_k</c> mod 2^64 is enough for k ≤ 53.
+    /// The two values agree for every q when adding q cannot carry into bit k, which holds when
+    /// <c>S_k mod 2^k &lt; 2^k − 2^32</c>, i.e. bits 32..k−1 of <c>S_k</c> are not all ones.
+    /// </remarks>
+    private static int RollStart(byte* data, int s, int x)
+    {
+        ref var gear = ref MemoryMarshal.GetReference(CdcConstants.Gear);
+        var center = s + CdcConstants.CenterSize;
+        ulong sum = 0;
+        for (var k = 1; k <= StartWindow; k++)
+        {
+            var position = x + k - 1;
+            sum += (ulong)Unsafe.Add(ref gear, data[position]) << k;
+            var mask = position < center ? CdcConstants.MaskS : CdcConstants.MaskL;
+            if (((uint)(sum >> k) & mask) == 0)
+            {
+                return position + 1 - s;
+            }
+        }
+
+        const ulong carryBits = ((1UL << StartWindow) - 1) & ~0xFFFFFFFFUL;
+        return (sum & carryBits) == carryBits ? 0 : -1;
     }
 
     /// <summary>
@@ -216,20 +316,24 @@ internal static unsafe class CdcLanes
         ref var gear = ref MemoryMarshal.GetReference(CdcConstants.Gear);
         var p = pattern;
         var center = s + CdcConstants.CenterSize;
-        for (; x < end; x++)
+        while (x < end)
         {
-            p = (p >> 1) + Unsafe.Add(ref gear, data[x]);
-            var mask = x < center ? CdcConstants.MaskS : CdcConstants.MaskL;
-            if ((p & mask) == 0)
+            // Roll up to and including the next checkpoint step of the lane, then compare once.
+            var checkpointEnd = segmentStart + ((x - segmentStart) | (CheckpointSpacing - 1)) + 1;
+            var stop = Math.Min(checkpointEnd, end);
+            for (; x < stop; x++)
             {
-                return x + 1 - s;
+                p = (p >> 1) + Unsafe.Add(ref gear, data[x]);
+                if ((p & (x < center ? CdcConstants.MaskS : CdcConstants.MaskL)) == 0)
+                {
+                    return x + 1 - s;
+                }
             }
 
-            var t = x - segmentStart;
-            if ((t & (CheckpointSpacing - 1)) == CheckpointSpacing - 1 && p == laneCheckpoints[(t / CheckpointSpacing) * stride])
+            if (x == checkpointEnd && p == laneCheckpoints[((x - segmentStart) / CheckpointSpacing - 1) * stride])
             {
                 pattern = p;
-                return -(x + 1);
+                return -x;
             }
         }
 
@@ -245,10 +349,11 @@ internal static unsafe class CdcLanes
             return -1;
         }
 
-        var row = block.Bitmaps + lane * block.Words;
+        var stride = block.Lanes;
+        var row = block.Bitmaps + lane;
         var w = t0 >> 6;
         var last = (t1 - 1) >> 6;
-        var bits = row[w] & (~0UL << (t0 & 63));
+        var bits = row[w * stride] & (~0UL << (t0 & 63));
         while (true)
         {
             if (w == last && (t1 & 63) != 0)
@@ -272,7 +377,7 @@ internal static unsafe class CdcLanes
                 return -1;
             }
 
-            bits = row[w];
+            bits = row[w * stride];
         }
     }
 
