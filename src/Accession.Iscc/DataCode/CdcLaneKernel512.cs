@@ -32,7 +32,23 @@ internal readonly unsafe struct CdcLaneKernel512 : ICdcLaneKernel
         var m511 = Vector512.Create(CdcConstants.MaskL);
         fixed (byte* tables = Tables)
         {
-            var planes = new GearPlanes(tables);
+            var p0 = Vector512.Load(tables);
+            var p1 = Vector512.Load(tables + 64);
+            var p2 = Vector512.Load(tables + 128);
+            var p3 = Vector512.Load(tables + 192);
+            var p4 = Vector512.Load(tables + 256);
+            var p5 = Vector512.Load(tables + 320);
+            var p6 = Vector512.Load(tables + 384);
+            var p7 = Vector512.Load(tables + 448);
+            var p8 = Vector512.Load(tables + 512);
+            var p9 = Vector512.Load(tables + 576);
+            var p10 = Vector512.Load(tables + 640);
+            var p11 = Vector512.Load(tables + 704);
+            var p12 = Vector512.Load(tables + 768);
+            var p13 = Vector512.Load(tables + 832);
+            var p14 = Vector512.Load(tables + 896);
+            var p15 = Vector512.Load(tables + 960);
+            var regroup = Vector512.Load(tables + 1024);
             // Warm-up: lanes 1.. roll over the bytes just before their segment; lane 0 reads lane 1's.
             for (var j = 1; j < Lanes; j++)
             {
@@ -44,7 +60,7 @@ internal readonly unsafe struct CdcLaneKernel512 : ICdcLaneKernel
             Transpose(rows, 0, columns);
             for (var m = 0; m < Lanes; m++)
             {
-                Gear4(columns[m], planes, out var g0, out var g1, out var g2, out var g3);
+                Gear4(columns[m], regroup, p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, out var g0, out var g1, out var g2, out var g3);
                 f = (f >> 1) + g0;
                 f = (f >> 1) + g1;
                 f = (f >> 1) + g2;
@@ -64,7 +80,7 @@ internal readonly unsafe struct CdcLaneKernel512 : ICdcLaneKernel
                 var k = candidates + offset;
                 for (var m = 0; m < Lanes; m++)
                 {
-                    Gear4(columns[m], planes, out var g0, out var g1, out var g2, out var g3);
+                    Gear4(columns[m], regroup, p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, out var g0, out var g1, out var g2, out var g3);
                     f = (f >> 1) + g0;
                     k[0] = (ushort)Vector512.Equals(f & m511, Vector512<uint>.Zero).ExtractMostSignificantBits();
                     f = (f >> 1) + g1;
@@ -129,16 +145,16 @@ internal readonly unsafe struct CdcLaneKernel512 : ICdcLaneKernel
     /// byte 0 of each lane, … <c>g3</c> for byte 3.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Gear4(Vector512<uint> column, in GearPlanes t, out Vector512<uint> g0, out Vector512<uint> g1, out Vector512<uint> g2, out Vector512<uint> g3)
+    private static void Gear4(Vector512<uint> column, Vector512<byte> regroup, Vector512<byte> p0, Vector512<byte> p1, Vector512<byte> p2, Vector512<byte> p3, Vector512<byte> p4, Vector512<byte> p5, Vector512<byte> p6, Vector512<byte> p7, Vector512<byte> p8, Vector512<byte> p9, Vector512<byte> p10, Vector512<byte> p11, Vector512<byte> p12, Vector512<byte> p13, Vector512<byte> p14, Vector512<byte> p15, out Vector512<uint> g0, out Vector512<uint> g1, out Vector512<uint> g2, out Vector512<uint> g3)
     {
         // Regroup each 128-bit block from (lane, step) to (step, lane) byte order, so that byte
         // interleaving below yields one 32-bit gear value per lane and step.
-        var index = Avx512BW.Shuffle(column.AsByte(), t.Regroup);
+        var index = Avx512BW.Shuffle(column.AsByte(), regroup);
         var upper = Vector512.LessThan(index.AsSByte(), Vector512<sbyte>.Zero).AsByte();
-        var b0 = Plane(index, upper, t.P0, t.P1, t.P2, t.P3);
-        var b1 = Plane(index, upper, t.P4, t.P5, t.P6, t.P7);
-        var b2 = Plane(index, upper, t.P8, t.P9, t.P10, t.P11);
-        var b3 = Plane(index, upper, t.P12, t.P13, t.P14, t.P15);
+        var b0 = Plane(index, upper, p0, p1, p2, p3);
+        var b1 = Plane(index, upper, p4, p5, p6, p7);
+        var b2 = Plane(index, upper, p8, p9, p10, p11);
+        var b3 = Plane(index, upper, p12, p13, p14, p15);
         var low01 = Avx512BW.UnpackLow(b0, b1).AsUInt16();
         var high01 = Avx512BW.UnpackHigh(b0, b1).AsUInt16();
         var low23 = Avx512BW.UnpackLow(b2, b3).AsUInt16();
@@ -179,27 +195,5 @@ internal readonly unsafe struct CdcLaneKernel512 : ICdcLaneKernel
         }
 
         return tables;
-    }
-
-    /// <summary>The gear byte planes held in registers for the whole block.</summary>
-    private readonly struct GearPlanes(byte* tables)
-    {
-        public readonly Vector512<byte> P0 = Vector512.Load(tables);
-        public readonly Vector512<byte> P1 = Vector512.Load(tables + 64);
-        public readonly Vector512<byte> P2 = Vector512.Load(tables + 128);
-        public readonly Vector512<byte> P3 = Vector512.Load(tables + 192);
-        public readonly Vector512<byte> P4 = Vector512.Load(tables + 256);
-        public readonly Vector512<byte> P5 = Vector512.Load(tables + 320);
-        public readonly Vector512<byte> P6 = Vector512.Load(tables + 384);
-        public readonly Vector512<byte> P7 = Vector512.Load(tables + 448);
-        public readonly Vector512<byte> P8 = Vector512.Load(tables + 512);
-        public readonly Vector512<byte> P9 = Vector512.Load(tables + 576);
-        public readonly Vector512<byte> P10 = Vector512.Load(tables + 640);
-        public readonly Vector512<byte> P11 = Vector512.Load(tables + 704);
-        public readonly Vector512<byte> P12 = Vector512.Load(tables + 768);
-        public readonly Vector512<byte> P13 = Vector512.Load(tables + 832);
-        public readonly Vector512<byte> P14 = Vector512.Load(tables + 896);
-        public readonly Vector512<byte> P15 = Vector512.Load(tables + 960);
-        public readonly Vector512<byte> Regroup = Vector512.Load(tables + 1024);
     }
 }

@@ -47,7 +47,11 @@ internal static unsafe class CdcLanes
 
     private const int MaxLanes = 16;
 
-    /// <summary>Bytes rolled in closed form at the start of a chunk before the lanes take over.</summary>
+    /// <summary>
+    /// Bytes rolled in closed form at the start of a chunk before the lanes take over: a multiple
+    /// of 4 (unrolled), at most 53 (11 tested bits above bit k stay inside 64 bits), and far enough
+    /// past 32 that the lanes take over almost always (they fail with probability 2^(32−40)).
+    /// </summary>
     private const int StartWindow = 40;
 
     public static int FindCutPoints<TKernel>(ReadOnlySpan<byte> buffer, Span<int> lengths)
@@ -150,10 +154,22 @@ internal static unsafe class CdcLanes
                 }
             }
 
-            var cut = FindCandidate(data, s, segmentStart, x - segmentStart, end - segmentStart, lane, ref block);
-            if (cut >= 0)
+            var from = x - segmentStart;
+            var to = end - segmentStart;
+            while (true)
             {
-                return segmentStart + cut + 1 - s;
+                var t = NextCandidate(block.Bitmaps + lane, block.Lanes, from, to);
+                if (t < 0)
+                {
+                    break;
+                }
+
+                if (segmentStart + t - s >= CdcConstants.CenterSize || IsSmallMaskCut(data, segmentStart, t, lane, ref block))
+                {
+                    return segmentStart + t + 1 - s;
+                }
+
+                from = t + 1;
             }
 
             x = end;
@@ -288,17 +304,34 @@ internal static unsafe class CdcLanes
     /// </remarks>
     private static int RollStart(byte* data, int s, int x)
     {
+        // The window ends long before chunk offset 640, so the small mask applies throughout.
         ref var gear = ref MemoryMarshal.GetReference(CdcConstants.Gear);
-        var center = s + CdcConstants.CenterSize;
+        var bytes = data + x;
         ulong sum = 0;
-        for (var k = 1; k <= StartWindow; k++)
+        for (var k = 1; k <= StartWindow; k += 4)
         {
-            var position = x + k - 1;
-            sum += (ulong)Unsafe.Add(ref gear, data[position]) << k;
-            var mask = position < center ? CdcConstants.MaskS : CdcConstants.MaskL;
-            if (((uint)(sum >> k) & mask) == 0)
+            sum += (ulong)Unsafe.Add(ref gear, bytes[k - 1]) << k;
+            if (((sum >> k) & CdcConstants.MaskS) == 0)
             {
-                return position + 1 - s;
+                return x + k - s;
+            }
+
+            sum += (ulong)Unsafe.Add(ref gear, bytes[k]) << (k + 1);
+            if (((sum >> (k + 1)) & CdcConstants.MaskS) == 0)
+            {
+                return x + k + 1 - s;
+            }
+
+            sum += (ulong)Unsafe.Add(ref gear, bytes[k + 1]) << (k + 2);
+            if (((sum >> (k + 2)) & CdcConstants.MaskS) == 0)
+            {
+                return x + k + 2 - s;
+            }
+
+            sum += (ulong)Unsafe.Add(ref gear, bytes[k + 2]) << (k + 3);
+            if (((sum >> (k + 3)) & CdcConstants.MaskS) == 0)
+            {
+                return x + k + 3 - s;
             }
         }
 
@@ -341,37 +374,19 @@ internal static unsafe class CdcLanes
         return 0;
     }
 
-    /// <summary>The first lane step in [t0, t1) that is a cut for the chunk at <paramref name="s"/>, or -1.</summary>
-    private static int FindCandidate(byte* data, int s, int segmentStart, int t0, int t1, int lane, ref Block block)
+    /// <summary>The first candidate step in [t0, t1) of the lane whose bitmap words start at <paramref name="row"/>, or -1.</summary>
+    private static int NextCandidate(ulong* row, int stride, int t0, int t1)
     {
         if (t0 >= t1)
         {
             return -1;
         }
 
-        var stride = block.Lanes;
-        var row = block.Bitmaps + lane;
         var w = t0 >> 6;
         var last = (t1 - 1) >> 6;
         var bits = row[w * stride] & (~0UL << (t0 & 63));
-        while (true)
+        while (bits == 0)
         {
-            if (w == last && (t1 & 63) != 0)
-            {
-                bits &= (1UL << (t1 & 63)) - 1;
-            }
-
-            while (bits != 0)
-            {
-                var t = (w << 6) + BitOperations.TrailingZeroCount(bits);
-                if (segmentStart + t - s >= CdcConstants.CenterSize || IsSmallMaskCut(data, segmentStart, t, lane, ref block))
-                {
-                    return t;
-                }
-
-                bits &= bits - 1;
-            }
-
             if (++w > last)
             {
                 return -1;
@@ -379,6 +394,9 @@ internal static unsafe class CdcLanes
 
             bits = row[w * stride];
         }
+
+        var t = (w << 6) + BitOperations.TrailingZeroCount(bits);
+        return t < t1 ? t : -1;
     }
 
     /// <summary>Whether the lane value after step <paramref name="t"/> also passes the 2047 mask.</summary>
