@@ -6,10 +6,12 @@ namespace Accession.Iscc.DataCode;
 /// here must agree with it on every input.
 /// </summary>
 /// <remarks>
-/// One chunk at a time the rolling value is a serial chain, so <see cref="FindCutPoint"/> uses the
-/// unrolled scalar loop on every machine. Whole buffers go through <see cref="FindCutPoints"/>,
-/// which evaluates the rolling value on many lanes at once (<see cref="CdcLanes"/>) where the
-/// hardware allows it.
+/// <see cref="FindCutPoint"/> rolls one chunk with the closed form of §1.10, 32 bytes per step of
+/// the serial chain (<see cref="FindCutPointScalarUnrolled"/>), on every machine. Whole buffers go
+/// through <see cref="FindCutPoints"/>, which evaluates the rolling value on 16 lanes at once
+/// (<see cref="CdcLanes"/>) where AVX-512 VBMI is available. The 8-lane AVX2 kernel depends on
+/// gathers and was slower than the scalar closed form where measured, so it is not dispatched; it
+/// stays callable for tests and benchmarks.
 /// </remarks>
 internal static partial class CdcChunker
 {
@@ -25,17 +27,9 @@ internal static partial class CdcChunker
     /// <returns>The number of lengths written; 0 for an empty buffer.</returns>
     public static int FindCutPoints(ReadOnlySpan<byte> buffer, Span<int> lengths)
     {
-        if (CdcLaneKernel512.IsSupported)
-        {
-            return FindCutPointsVector512(buffer, lengths);
-        }
-
-        if (CdcLaneKernel256.IsSupported)
-        {
-            return FindCutPointsVector256(buffer, lengths);
-        }
-
-        return FindCutPointsScalar(buffer, lengths);
+        return CdcLaneKernel512.IsSupported
+            ? FindCutPointsVector512(buffer, lengths)
+            : FindCutPointsScalar(buffer, lengths);
     }
 
     /// <summary>The batch rule on 16 lanes with AVX-512 (VBMI byte permutes for the gear table).</summary>
