@@ -20,14 +20,17 @@ namespace Accession.Iscc.DataCode;
 /// <para>
 /// The walker then follows the real chunk chain. The map <c>p → (p &gt;&gt; 1) + g</c> is the same for
 /// both, so once the chunk's exact value equals the lane's value at one position they are equal at
-/// every later position until the next cut. Right after a chunk starts the walker rolls the exact
-/// value itself (old state is shifted out after about 32 bytes), compares it with the lane at each
-/// checkpoint, and from the first match on it reads the cut candidates of the lane instead of
-/// rolling. Nothing is assumed: a chunk that never matches (all-zero data, short periods) is rolled
-/// exactly to its end. Candidates in the first 640 bytes of a chunk are rechecked against the
-/// stricter mask from the nearest checkpoint. Lane 0 of every block starts from the exact value, so
-/// blocks join without a gap; lanes 1.. warm up on the 64 bytes before their segment and join
-/// their left neighbour when their value before the segment equals the neighbour's final value.
+/// every later position until the next cut, and the walker reads the lane's cut candidates instead
+/// of rolling. At a chunk start it checks the first 40 hashed bytes in closed form
+/// (<see cref="RollStart"/>), which also proves whether every lane value after them equals the
+/// chunk's own value, whatever the lane held before (old state is shifted out after about 32
+/// bytes unless a carry survives). In the rare case it cannot prove that, and where a lane does not
+/// join its neighbour, the walker rolls the exact value itself and compares it with the lane at
+/// each checkpoint. Nothing is assumed: a chunk that never matches is rolled exactly to its end.
+/// Candidates in the first 640 bytes of a chunk are rechecked against the stricter mask from the
+/// nearest checkpoint. Lane 0 of every block starts from the exact value, so blocks join without
+/// a gap; lanes 1.. warm up on the 64 bytes before their segment and join their left neighbour
+/// when their value before the segment equals the neighbour's final value.
 /// </para>
 /// </remarks>
 [SkipLocalsInit]
@@ -95,11 +98,11 @@ internal static unsafe class CdcLanes
     private static int NextChunk<TKernel>(byte* data, int n, int s, ref Block block)
         where TKernel : ICdcLaneKernel
     {
-        var limit = Math.Min(s + CdcConstants.MaxSize, n);
+        var limit = s + Math.Min(CdcConstants.MaxSize, n - s);
         var x = s + CdcConstants.MinSize;
         uint p = 0;
         var synced = false;
-        if (x >= block.Start && x + StartWindow < block.End && x + StartWindow <= limit)
+        if (x >= block.Start && block.End - x > StartWindow && limit - x >= StartWindow)
         {
             var start = RollStart(data, s, x);
             if (start > 0)
@@ -113,6 +116,7 @@ internal static unsafe class CdcLanes
                 synced = true;
             }
         }
+
         while (true)
         {
             if (x >= block.End)
@@ -348,7 +352,6 @@ internal static unsafe class CdcLanes
     {
         ref var gear = ref MemoryMarshal.GetReference(CdcConstants.Gear);
         var p = pattern;
-        var center = s + CdcConstants.CenterSize;
         while (x < end)
         {
             // Roll up to and including the next checkpoint step of the lane, then compare once.
@@ -357,7 +360,7 @@ internal static unsafe class CdcLanes
             for (; x < stop; x++)
             {
                 p = (p >> 1) + Unsafe.Add(ref gear, data[x]);
-                if ((p & (x < center ? CdcConstants.MaskS : CdcConstants.MaskL)) == 0)
+                if ((p & (x - s < CdcConstants.CenterSize ? CdcConstants.MaskS : CdcConstants.MaskL)) == 0)
                 {
                     return x + 1 - s;
                 }
@@ -429,11 +432,10 @@ internal static unsafe class CdcLanes
     private static int RollExact(byte* data, int s, int x, int limit, uint p)
     {
         ref var gear = ref MemoryMarshal.GetReference(CdcConstants.Gear);
-        var center = s + CdcConstants.CenterSize;
         for (; x < limit; x++)
         {
             p = (p >> 1) + Unsafe.Add(ref gear, data[x]);
-            var mask = x < center ? CdcConstants.MaskS : CdcConstants.MaskL;
+            var mask = x - s < CdcConstants.CenterSize ? CdcConstants.MaskS : CdcConstants.MaskL;
             if ((p & mask) == 0)
             {
                 return x + 1 - s;
