@@ -16,8 +16,9 @@ public sealed class DataHasher
     private const int FeatureBatch = 256;
 
     // Chunks are cut in batches, then their features are hashed side by side (see Xxh32Lanes).
-    // A batch of about 256 KiB stays in the L2 cache between the two passes.
-    private const int ChunkBatch = 256;
+    // A batch of about 512 KiB stays in the L2 cache between the two passes, and is long enough
+    // that the chunker's 64 KiB lane blocks are rarely cut short.
+    private const int ChunkBatch = 512;
 
     // Unchunked bytes wait here, starting at a chunk boundary. Small appends only collect; once
     // PendingLimit bytes wait they are chunked, and the last chunk stays at the front as the
@@ -28,6 +29,7 @@ public sealed class DataHasher
 
     private readonly byte[] _buffer = new byte[BufferSize];
     private readonly uint[] _features = new uint[FeatureBatch];
+    private readonly int[] _lengths = new int[ChunkBatch];
     private readonly int[] _bounds = new int[ChunkBatch + 1];
     private readonly uint[] _batchFeatures = new uint[ChunkBatch];
     private readonly ulong[] _minima = new ulong[MinHash.Permutations];
@@ -151,31 +153,33 @@ public sealed class DataHasher
     /// <summary>Chunks <paramref name="data"/> completely, hashes every chunk but the last, and keeps the last as the tail.</summary>
     private void ChunkHoldingLast(ReadOnlySpan<byte> data)
     {
+        var lengths = _lengths.AsSpan();
         var bounds = _bounds;
-        bounds[0] = 0;
-        var chunks = 0;
         var start = 0;
         while (true)
         {
-            var rest = data[start..];
-            var cut = CdcChunker.FindCutPoint(rest);
-            if (cut == rest.Length)
+            var count = CdcChunker.FindCutPoints(data[start..], lengths);
+            bounds[0] = start;
+            var end = start;
+            for (var i = 0; i < count; i++)
             {
-                HashBatch(data, chunks);
-                // CopyTo handles the overlap when the tail moves to the front of its own buffer.
-                rest.CopyTo(_buffer);
-                _pending = rest.Length;
+                end += lengths[i];
+                bounds[i + 1] = end;
+            }
+
+            if (end == data.Length)
+            {
+                // The chunk that reaches the end of the data is the tail; CopyTo handles the
+                // overlap when the tail moves to the front of its own buffer.
+                var tailStart = count == 0 ? start : bounds[count - 1];
+                HashBatch(data, Math.Max(0, count - 1));
+                data[tailStart..].CopyTo(_buffer);
+                _pending = data.Length - tailStart;
                 return;
             }
 
-            start += cut;
-            bounds[++chunks] = start;
-            if (chunks == ChunkBatch)
-            {
-                HashBatch(data, chunks);
-                bounds[0] = start;
-                chunks = 0;
-            }
+            HashBatch(data, count);
+            start = end;
         }
     }
 
