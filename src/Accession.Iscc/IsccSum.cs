@@ -19,17 +19,13 @@ public static class IsccSum
         return hasher.GetResult();
     }
 
-    /// <summary>The ISCC-SUM of a file, read sequentially in large blocks.</summary>
+    /// <summary>The ISCC-SUM of a file (see <see cref="IsccSumHasher.AppendFileAsync"/>).</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
     public static async Task<IsccSumResult> ComputeFileAsync(string path, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        // No FileStream buffer: the pipeline reads megabytes at a time straight into its own buffers.
-        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
-        await using (file.ConfigureAwait(false))
-        {
-            return await ComputeAsync(file, progress, cancellationToken).ConfigureAwait(false);
-        }
+        var hasher = new IsccSumHasher();
+        await hasher.AppendFileAsync(path, progress, cancellationToken).ConfigureAwait(false);
+        return hasher.GetResult();
     }
 }

@@ -39,6 +39,32 @@ public sealed class IsccSumHasher
         await AppendWithOptionsAsync(stream, progress, IsccSumPipeline.Options.Default, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Reads a file to its end and adds it. Regular files of a megabyte or more are hashed through
+    /// memory-mapped windows on two threads; other files (pipes, devices, small files) as streams.
+    /// </summary>
+    /// <remarks>If the call fails or is cancelled, the hasher must be <see cref="Reset"/> before further use.</remarks>
+    public async Task AppendFileAsync(string path, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        // No FileStream buffer: both paths read megabytes at a time.
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
+        await using (file.ConfigureAwait(false))
+        {
+            var length = file.CanSeek ? file.Length : 0;
+            if (length < MappedFileHashing.MinimumLength)
+            {
+                await AppendAsync(file, progress, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            ThrowIfInterrupted();
+            _interrupted = true;
+            await MappedFileHashing.AppendAsync(file, length, _data, _instance, progress, cancellationToken).ConfigureAwait(false);
+            _interrupted = false;
+        }
+    }
+
     /// <summary>The ISCC-SUM of everything appended so far; the state is not changed.</summary>
     public IsccSumResult GetResult()
     {

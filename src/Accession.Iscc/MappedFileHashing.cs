@@ -1,0 +1,72 @@
+using System.IO.MemoryMappedFiles;
+using Accession.Iscc.DataCode;
+using Accession.Iscc.InstanceCode;
+
+namespace Accession.Iscc;
+
+/// <summary>
+/// Hashes a regular file through memory-mapped windows: no copy from the page cache into read
+/// buffers (the copy costs a third of a core at 1.5 GB/s), and the Data-Code and the Instance-Code
+/// walk the same mapped window on two threads. One window is mapped at a time, so the memory
+/// in use stays constant whatever the file size.
+/// </summary>
+internal static class MappedFileHashing
+{
+    /// <summary>Files smaller than this are read normally: mapping costs more than it saves.</summary>
+    public const long MinimumLength = 1 << 20;
+
+    /// <summary>How much of the file is mapped at once.</summary>
+    public const long DefaultWindowLength = 64L << 20;
+
+    public static async Task AppendAsync(
+        FileStream file,
+        long length,
+        DataHasher data,
+        InstanceHasher instance,
+        IProgress<long>? progress,
+        CancellationToken cancellationToken,
+        long windowLength = DefaultWindowLength)
+    {
+        using var map = MemoryMappedFile.CreateFromFile(file, mapName: null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: true);
+        for (long offset = 0; offset < length; offset += windowLength)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var size = Math.Min(windowLength, length - offset);
+            using var view = map.CreateViewAccessor(offset, size, MemoryMappedFileAccess.Read);
+            var window = new MappedWindow(view, size);
+            try
+            {
+                var dataTask = Task.Run(() => data.Append(window.Span), cancellationToken);
+                instance.Append(window.Span);
+                await dataTask.ConfigureAwait(false);
+            }
+            finally
+            {
+                window.Release();
+            }
+
+            progress?.Report(offset + size);
+        }
+    }
+
+    /// <summary>A pinned pointer into a view, released once both hashers are done with it.</summary>
+    private sealed unsafe class MappedWindow
+    {
+        private readonly MemoryMappedViewAccessor _view;
+        private readonly byte* _start;
+        private readonly int _length;
+
+        public MappedWindow(MemoryMappedViewAccessor view, long length)
+        {
+            _view = view;
+            byte* pointer = null;
+            view.SafeMemoryMappedViewHandle.AcquirePointer(ref pointer);
+            _start = pointer + view.PointerOffset;
+            _length = checked((int)length);
+        }
+
+        public ReadOnlySpan<byte> Span => new(_start, _length);
+
+        public void Release() => _view.SafeMemoryMappedViewHandle.ReleasePointer();
+    }
+}
