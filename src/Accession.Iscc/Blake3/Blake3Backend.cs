@@ -140,34 +140,22 @@ internal static class Blake3Dispatch
         ref var input = ref MemoryMarshal.GetReference(inputs);
         ref var cvs = ref MemoryMarshal.GetReference(output);
         var step = incrementCounter ? 1UL : 0UL;
-        if (backend == Blake3Backend.Vector512)
+        var degree = Degree(backend);
+        for (; count >= degree; count -= degree)
         {
-            for (; count >= Blake3Vector512.Degree; count -= Blake3Vector512.Degree)
-            {
-                Blake3Vector512.HashMany(in input, blocks, in key, counter, incrementCounter, flags, flagsStart, flagsEnd, ref cvs);
-                input = ref Unsafe.Add(ref input, Blake3Vector512.Degree * inputLength);
-                cvs = ref Unsafe.Add(ref cvs, Blake3Vector512.Degree * Blake3Constants.OutLength);
-                counter += step * Blake3Vector512.Degree;
-            }
+            HashGroup(backend, in input, blocks, in key, counter, incrementCounter, flags, flagsStart, flagsEnd, ref cvs);
+            input = ref Unsafe.Add(ref input, degree * inputLength);
+            cvs = ref Unsafe.Add(ref cvs, degree * Blake3Constants.OutLength);
+            counter += step * (ulong)degree;
         }
 
-        if (backend >= Blake3Backend.Vector256)
+        // Fewer inputs are left than the kernel takes. From a quarter of its lanes on, one call over a
+        // padded copy costs less than single blocks, and a process never compiles the narrower
+        // kernels just for leftovers.
+        if (count > 0 && count >= degree / 4 && backend >= Blake3Backend.Vector256)
         {
-            for (; count >= Blake3Vector256.Degree; count -= Blake3Vector256.Degree)
-            {
-                Blake3Vector256.HashMany(in input, blocks, in key, counter, incrementCounter, flags, flagsStart, flagsEnd, ref cvs);
-                input = ref Unsafe.Add(ref input, Blake3Vector256.Degree * inputLength);
-                cvs = ref Unsafe.Add(ref cvs, Blake3Vector256.Degree * Blake3Constants.OutLength);
-                counter += step * Blake3Vector256.Degree;
-            }
-        }
-
-        for (; count >= Blake3Vector128.Degree; count -= Blake3Vector128.Degree)
-        {
-            Blake3Vector128.HashMany(in input, blocks, in key, counter, incrementCounter, flags, flagsStart, flagsEnd, ref cvs);
-            input = ref Unsafe.Add(ref input, Blake3Vector128.Degree * inputLength);
-            cvs = ref Unsafe.Add(ref cvs, Blake3Vector128.Degree * Blake3Constants.OutLength);
-            counter += step * Blake3Vector128.Degree;
+            HashPadded(backend, in input, count, blocks, in key, counter, incrementCounter, flags, flagsStart, flagsEnd, ref cvs);
+            return;
         }
 
         for (; count > 0; count--)
@@ -177,6 +165,34 @@ internal static class Blake3Dispatch
             cvs = ref Unsafe.Add(ref cvs, Blake3Constants.OutLength);
             counter += step;
         }
+    }
+
+    /// <summary>One call of the kernel of <paramref name="backend"/>: <see cref="Degree"/> inputs.</summary>
+    private static void HashGroup(Blake3Backend backend, ref readonly byte input, int blocks, in Words8 key, ulong counter, bool incrementCounter, uint flags, uint flagsStart, uint flagsEnd, ref byte output)
+    {
+        switch (backend)
+        {
+            case Blake3Backend.Vector512:
+                Blake3Vector512.HashMany(in input, blocks, in key, counter, incrementCounter, flags, flagsStart, flagsEnd, ref output);
+                break;
+            case Blake3Backend.Vector256:
+                Blake3Vector256.HashMany(in input, blocks, in key, counter, incrementCounter, flags, flagsStart, flagsEnd, ref output);
+                break;
+            default:
+                Blake3Vector128.HashMany(in input, blocks, in key, counter, incrementCounter, flags, flagsStart, flagsEnd, ref output);
+                break;
+        }
+    }
+
+    /// <summary>One kernel call over <paramref name="count"/> (fewer than <see cref="Degree"/>) inputs copied into a padded buffer.</summary>
+    private static void HashPadded(Blake3Backend backend, ref readonly byte input, int count, int blocks, in Words8 key, ulong counter, bool incrementCounter, uint flags, uint flagsStart, uint flagsEnd, ref byte output)
+    {
+        var inputLength = blocks * Blake3Constants.BlockLength;
+        Span<byte> inputs = stackalloc byte[Blake3Vector512.Degree * Blake3Constants.ChunkLength];
+        Span<byte> cvs = stackalloc byte[Blake3Vector512.Degree * Blake3Constants.OutLength];
+        MemoryMarshal.CreateReadOnlySpan(in input, count * inputLength).CopyTo(inputs);
+        HashGroup(backend, in MemoryMarshal.GetReference(inputs), blocks, in key, counter, incrementCounter, flags, flagsStart, flagsEnd, ref MemoryMarshal.GetReference(cvs));
+        cvs[..(count * Blake3Constants.OutLength)].CopyTo(MemoryMarshal.CreateSpan(ref output, count * Blake3Constants.OutLength));
     }
 
     private static void HashOne(Blake3Backend backend, ref readonly byte input, int blocks, in Words8 key, ulong counter, uint flags, uint flagsStart, uint flagsEnd, ref byte output)

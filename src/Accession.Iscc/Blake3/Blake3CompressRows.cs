@@ -39,7 +39,6 @@ internal static class Blake3CompressRows
     public static bool IsAvx512Supported => Avx512F.IsSupported && Avx512F.VL.IsSupported;
 
     /// <summary>Compresses <paramref name="block"/> (64 bytes) into the chaining value <paramref name="cv"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void CompressInPlace(ref Words8 cv, ref readonly byte block, uint blockLength, ulong counter, uint flags, bool avx512)
     {
         ref var output = ref Unsafe.As<uint, byte>(ref cv[0]);
@@ -54,7 +53,6 @@ internal static class Blake3CompressRows
     }
 
     /// <summary>Compresses <paramref name="block"/> and writes all 64 output bytes (extended output).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void CompressXof(in Words8 cv, ref readonly byte block, uint blockLength, ulong counter, uint flags, bool avx512, Span<byte> output)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(output.Length, Blake3Constants.BlockLength);
@@ -71,8 +69,9 @@ internal static class Blake3CompressRows
     /// <summary>
     /// Writes the new chaining value (32 bytes) to <paramref name="output"/>, or with
     /// <paramref name="extended"/> all 64 output bytes. <paramref name="output"/> may be <paramref name="cv"/> itself.
+    /// Not inlined into the dispatchers above, so a process compiles only the variant it runs.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Compress<TRows>(
         in Words8 cv,
         ref readonly byte block,

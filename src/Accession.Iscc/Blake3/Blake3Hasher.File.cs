@@ -42,6 +42,7 @@ public sealed partial class Blake3Hasher
         var mapping = view.SafeMemoryMappedViewHandle;
         byte* start = null;
         mapping.AcquirePointer(ref start);
+        _state.ReleasesInput = true;
         try
         {
             var bytes = start + view.PointerOffset;
@@ -52,6 +53,7 @@ public sealed partial class Blake3Hasher
         }
         finally
         {
+            _state.ReleasesInput = false;
             mapping.ReleasePointer();
         }
     }

@@ -32,6 +32,9 @@ public sealed partial class Blake3Hasher
         /// <summary>Threads for large subtrees; 1 keeps all work on the calling thread.</summary>
         public int Parallelism { get; set; }
 
+        /// <summary>Input is mapped from a file: pieces hashed on several cores are released as they are done.</summary>
+        public bool ReleasesInput { get; set; }
+
         public readonly ulong Length => (_chunk.ChunkCounter * Blake3Constants.ChunkLength) + (ulong)_chunk.Length;
 
         public void Reset()
@@ -86,7 +89,7 @@ public sealed partial class Blake3Hasher
                 else
                 {
                     // Two values, left and right: the subtree's own top node may be merged later.
-                    Blake3Subtree.CompressToParentNode(Backend, subtree, _key, _chunk.ChunkCounter, _flags, Parallelism, chainingValues);
+                    Blake3Subtree.CompressToParentNode(Backend, subtree, _key, _chunk.ChunkCounter, _flags, Parallelism, chainingValues, ReleasesInput);
                     PushChainingValue(chainingValues[..Blake3Constants.OutLength], _chunk.ChunkCounter);
                     PushChainingValue(chainingValues[Blake3Constants.OutLength..], _chunk.ChunkCounter + (subtreeChunks / 2));
                 }

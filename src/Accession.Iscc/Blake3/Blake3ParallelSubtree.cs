@@ -14,7 +14,11 @@ internal static class Blake3ParallelSubtree
     /// <summary>Pieces per thread: enough to even out a core that is busy with something else.</summary>
     private const int PiecesPerThread = 8;
 
-    /// <summary>Writes the two chaining values under the subtree's top node and returns 2.</summary>
+    /// <summary>
+    /// Writes the two chaining values under the subtree's top node and returns 2. With
+    /// <paramref name="releaseInput"/> the input lies in a file mapping, and each piece's pages are
+    /// released (<see cref="MappedMemory"/>) by the thread that hashed it.
+    /// </summary>
     public static unsafe int Compress(
         Blake3Backend backend,
         ReadOnlySpan<byte> input,
@@ -22,6 +26,7 @@ internal static class Blake3ParallelSubtree
         ulong chunkCounter,
         uint flags,
         int parallelism,
+        bool releaseInput,
         Span<byte> output)
     {
         var pieceLength = Math.Max(
@@ -30,10 +35,11 @@ internal static class Blake3ParallelSubtree
         var pieces = input.Length / pieceLength;
         var cvs = new byte[pieces * Blake3Constants.OutLength];
         var sharedKey = key;
+        Blake3Warmup.StartOnce(backend);
         fixed (byte* start = input)
         {
             var address = (nint)start;
-            Parallel.For(0, pieces, Options(parallelism), piece =>
+            Blake3ForkJoin.Run(pieces, parallelism, piece =>
             {
                 var bytes = new ReadOnlySpan<byte>((byte*)address + ((long)piece * pieceLength), pieceLength);
                 var counter = chunkCounter + ((ulong)piece * (ulong)(pieceLength / Blake3Constants.ChunkLength));
@@ -41,6 +47,10 @@ internal static class Blake3ParallelSubtree
                 Blake3Subtree.CompressToParentNode(backend, bytes, sharedKey, counter, flags, 1, children);
                 Blake3Output.Parent(children, sharedKey, flags)
                     .ChainingValue(backend, cvs.AsSpan(piece * Blake3Constants.OutLength, Blake3Constants.OutLength));
+                if (releaseInput)
+                {
+                    MappedMemory.Release(bytes);
+                }
             });
         }
 
@@ -56,8 +66,4 @@ internal static class Blake3ParallelSubtree
         layer[..(2 * Blake3Constants.OutLength)].CopyTo(output);
         return 2;
     }
-
-    // The default scheduler: a caller's own scheduler may run fewer tasks at once than asked for.
-    private static ParallelOptions Options(int parallelism) =>
-        new() { MaxDegreeOfParallelism = parallelism, TaskScheduler = TaskScheduler.Default };
 }

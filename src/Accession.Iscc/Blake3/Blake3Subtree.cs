@@ -22,7 +22,9 @@ internal static class Blake3Subtree
     /// <summary>
     /// Condenses <paramref name="input"/> (more than one chunk; chunk <paramref name="chunkCounter"/>
     /// first) to exactly two chaining values, left ‖ right, in <paramref name="output"/> (64 bytes).
-    /// With <paramref name="parallelism"/> above 1 a large power-of-two subtree is split across cores.
+    /// With <paramref name="parallelism"/> above 1 a large power-of-two subtree is split across cores;
+    /// <paramref name="releaseInput"/> says the input is mapped from a file and may be released as it
+    /// is hashed.
     /// </summary>
     public static void CompressToParentNode(
         Blake3Backend backend,
@@ -31,11 +33,12 @@ internal static class Blake3Subtree
         ulong chunkCounter,
         uint flags,
         int parallelism,
-        Span<byte> output)
+        Span<byte> output,
+        bool releaseInput = false)
     {
         Span<byte> cvs = stackalloc byte[MaxSimdDegreeOr2 * Blake3Constants.OutLength];
         var count = parallelism > 1 && input.Length >= 2 * ParallelPieceLength && BitOperations.IsPow2(input.Length)
-            ? Blake3ParallelSubtree.Compress(backend, input, key, chunkCounter, flags, parallelism, cvs)
+            ? Blake3ParallelSubtree.Compress(backend, input, key, chunkCounter, flags, parallelism, releaseInput, cvs)
             : CompressWide(backend, input, key, chunkCounter, flags, cvs);
 
         // A wide backend returns up to its degree of values; fold them pairwise down to two.
