@@ -38,11 +38,12 @@ import json, sys
 results = json.load(open(sys.argv[1]))["results"]
 mib = int(sys.argv[2])
 base = next(r["median"] for r in results if r["command"] == "b3sum --num-threads 1")
-print(f"\n| command | median s | GB/s | × b3sum -t1 |")
-print("|---|---|---|---|")
+threaded = next(r["median"] for r in results if r["command"] == "b3sum")
+print(f"\n| command | median s | GB/s | × b3sum -t1 | × b3sum |")
+print("|---|---|---|---|---|")
 for r in results:
     gbs = mib * 1048576 / r["median"] / 1e9
-    print(f"| {r['command']} | {r['median']:.3f} | {gbs:.2f} | {base / r['median']:.2f} |")
+    print(f"| {r['command']} | {r['median']:.3f} | {gbs:.2f} | {base / r['median']:.2f} | {threaded / r['median']:.2f} |")
 PY
 
 echo

@@ -11,8 +11,11 @@ namespace Accession.Iscc.Blake3;
 /// </summary>
 internal static class Blake3ParallelSubtree
 {
-    /// <summary>Pieces per thread: enough to even out a core that is busy with something else.</summary>
-    private const int PiecesPerThread = 8;
+    /// <summary>
+    /// Pieces per thread: enough to even out a core that is busy with something else, and, for a
+    /// mapped file, to keep little of it mapped at once (a GiB on two threads: 16 MiB pieces).
+    /// </summary>
+    private const int PiecesPerThread = 32;
 
     /// <summary>
     /// Writes the two chaining values under the subtree's top node and returns 2. With
