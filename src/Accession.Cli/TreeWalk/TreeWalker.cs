@@ -1,6 +1,7 @@
 using System.IO.Enumeration;
 using System.Text;
 using Accession.Cli.Terminal;
+using Accession.OmeZarr.Archives;
 
 namespace Accession.Cli.TreeWalk;
 
@@ -8,7 +9,7 @@ namespace Accession.Cli.TreeWalk;
 /// TREEWALK-ISCC (iscc-sum docs/specifications/treewalk.md §4–§6): the files below a folder in a
 /// deterministic order. In each folder, entries sort by <see cref="TreeEntryOrder"/>; ignore files
 /// (<c>.*ignore</c>) come first, then the other files, then each subfolder depth-first. Symbolic links
-/// are neither followed nor yielded; <c>.isccignore</c> patterns cascade from the root down;
+/// are neither followed nor yielded, nor are FIFOs, sockets and devices; <c>.isccignore</c> patterns cascade from the root down;
 /// files ending in <c>.iscc.json</c> are always left out. Folders are never yielded.
 /// </summary>
 internal static class TreeWalker
@@ -108,8 +109,11 @@ internal static class TreeWalker
             ListingOptions)
         {
             // Symbolic links (and Windows junctions) are never followed nor yielded (treewalk.md §4.3).
+            // Like the reference walker, which yields only regular files, FIFOs, sockets and devices
+            // are left out too: opening a FIFO would wait for a writer.
             ShouldIncludePredicate = static (ref FileSystemEntry entry) =>
-                (entry.Attributes & FileAttributes.ReparsePoint) == 0,
+                (entry.Attributes & FileAttributes.ReparsePoint) == 0
+                && (entry.IsDirectory || !FileKind.IsSpecialFile(entry.ToFullPath())),
         };
         return [.. enumerable];
     }

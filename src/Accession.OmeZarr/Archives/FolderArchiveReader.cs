@@ -1,6 +1,9 @@
 namespace Accession.OmeZarr.Archives;
 
-/// <summary>A plain folder read like an archive. Symbolic links are not followed.</summary>
+/// <summary>
+/// A plain folder read like an archive. Symbolic links are not followed, and FIFOs, sockets and
+/// devices (<see cref="FileKind"/>) are left out: they hold no data and could block a reader.
+/// </summary>
 public sealed class FolderArchiveReader : ArchiveReader
 {
     private readonly string _root;
@@ -45,7 +48,7 @@ public sealed class FolderArchiveReader : ArchiveReader
                 case DirectoryInfo child:
                     Collect(child, relative + "/");
                     break;
-                case FileInfo file:
+                case FileInfo file when !FileKind.IsSpecialFile(file.FullName):
                     _entries.Add(new ArchiveEntry(relative, file.Length));
                     break;
             }
