@@ -12,6 +12,9 @@ public sealed class IsccSumHasher
 {
     private readonly DataHasher _data = new();
     private readonly InstanceHasher _instance = new();
+    /// <summary>Why a file whose length changed while it was read has no identifier.</summary>
+    internal const string FileChangedMessage = "The file changed while it was hashed; hash it again once nothing writes to it.";
+
     private bool _interrupted;
 
     /// <summary>Total number of bytes appended since creation or the last reset.</summary>
@@ -41,9 +44,11 @@ public sealed class IsccSumHasher
 
     /// <summary>
     /// Reads a file to its end and adds it. Regular files of a megabyte or more are hashed through
-    /// memory-mapped windows on two threads; other files (pipes, devices, small files) as streams.
+    /// memory-mapped windows on two threads; other files (pipes, devices, small files, and files
+    /// that some process has open for writing) as streams.
     /// </summary>
     /// <remarks>If the call fails or is cancelled, the hasher must be <see cref="Reset"/> before further use.</remarks>
+    /// <exception cref="IOException">The file cannot be read, or its length changed while it was read.</exception>
     public async Task AppendFileAsync(string path, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -52,15 +57,27 @@ public sealed class IsccSumHasher
         await using (file.ConfigureAwait(false))
         {
             var length = file.CanSeek ? file.Length : 0;
-            if (length < MappedFileHashing.MinimumLength)
+            if (length < MappedFileHashing.MinimumLength || MappedMemory.IsOpenForWriting(file.SafeFileHandle))
             {
+                var before = _instance.Length;
                 await AppendAsync(file, progress, cancellationToken).ConfigureAwait(false);
+                if (file.CanSeek && _instance.Length - before != length)
+                {
+                    _interrupted = true;
+                    throw new IOException(FileChangedMessage);
+                }
+
                 return;
             }
 
             ThrowIfInterrupted();
             _interrupted = true;
             await MappedFileHashing.AppendAsync(file, length, _data, _instance, progress, cancellationToken).ConfigureAwait(false);
+            if (file.Length != length)
+            {
+                throw new IOException(FileChangedMessage);
+            }
+
             _interrupted = false;
         }
     }

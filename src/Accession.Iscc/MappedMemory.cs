@@ -1,18 +1,31 @@
 using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
 
 namespace Accession.Iscc;
 
 /// <summary>
-/// Gives back the page-table entries of a read-only file mapping once its bytes are hashed. Tearing
-/// a mapping down costs about as much kernel time as faulting it in (some 40 ms per GiB); done piece
-/// by piece on the threads that hashed them, it is shared across cores instead of paid on one thread
-/// at unmap. The file's pages stay in the page cache, and a released range reads the same if touched
-/// again. Elsewhere than on Linux this does nothing.
+/// Linux help for hashing files through read-only mappings; elsewhere than on Linux it does nothing.
+/// <para>
+/// Tearing a mapping down costs about as much kernel time as faulting it in (some 40 ms per GiB).
+/// <see cref="Release"/> gives back a hashed range's page-table entries on the thread that hashed it,
+/// so that cost is shared across cores instead of paid on one thread at unmap. The file's pages stay
+/// in the page cache, and a released range reads the same if touched again.
+/// </para>
+/// <para>
+/// A mapped file that another program truncates while it is read ends the process (a bus error that
+/// .NET cannot catch). Files that some process has open for writing (<see cref="IsOpenForWriting"/>)
+/// are therefore read as streams, which see a shortened file as a short read.
+/// </para>
 /// </summary>
 internal static unsafe partial class MappedMemory
 {
-    /// <summary>madvise(2) advice: drop the range's page-table entries.</summary>
-    private const int DontNeed = 4;
+    private const int DontNeed = 4; // madvise(2) MADV_DONTNEED: drop the range's page-table entries
+    private const int SetSignal = 10; // fcntl(2) F_SETSIG
+    private const int UrgentSignal = 23; // SIGURG, ignored by default
+    private const int SetLease = 1024; // fcntl(2) F_SETLEASE
+    private const int ReadLease = 0; // F_RDLCK
+    private const int NoLease = 2; // F_UNLCK
+    private const int TryAgain = 11; // EAGAIN: a read lease is refused while the file is open for writing
 
     private static readonly nint PageSize = Environment.SystemPageSize;
 
@@ -36,6 +49,36 @@ internal static unsafe partial class MappedMemory
         }
     }
 
+    /// <summary>
+    /// Whether any process (this one included) has the file open for writing, as far as Linux can
+    /// tell: it grants a read lease only when nobody does, and the lease is given back at once. False
+    /// when it cannot be asked (another user's file, a file system without leases, not Linux).
+    /// </summary>
+    public static bool IsOpenForWriting(SafeFileHandle file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (!OperatingSystem.IsLinux())
+        {
+            return false;
+        }
+
+        var descriptor = (int)file.DangerousGetHandle();
+
+        // A writer opening the file in the instant the lease is held breaks it with a signal; SIGIO
+        // would end the process, SIGURG is ignored.
+        _ = FileControl(descriptor, SetSignal, UrgentSignal);
+        if (FileControl(descriptor, SetLease, ReadLease) == 0)
+        {
+            _ = FileControl(descriptor, SetLease, NoLease);
+            return false;
+        }
+
+        return Marshal.GetLastPInvokeError() == TryAgain;
+    }
+
     [LibraryImport("libc", EntryPoint = "madvise")]
     private static partial int MAdvise(void* address, nuint length, int advice);
+
+    [LibraryImport("libc", EntryPoint = "fcntl", SetLastError = true)]
+    private static partial int FileControl(int descriptor, int command, int argument);
 }

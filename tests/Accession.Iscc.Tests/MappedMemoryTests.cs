@@ -1,4 +1,5 @@
 using System.IO.MemoryMappedFiles;
+using Accession.Iscc.Blake3;
 using Accession.TestKit;
 
 namespace Accession.Iscc.Tests;
@@ -33,6 +34,108 @@ public sealed class MappedMemoryTests
         finally
         {
             view.SafeMemoryMappedViewHandle.ReleasePointer();
+        }
+    }
+
+    [SkippableFact]
+    public void A_file_open_for_writing_is_told_apart()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "writers are detected on Linux only");
+        using var folder = new TempFolder();
+        var path = folder.File("growing.bin");
+        File.WriteAllBytes(path, new byte[4096]);
+        using var reader = File.OpenHandle(path);
+
+        Assert.False(MappedMemory.IsOpenForWriting(reader));
+        using (new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite))
+        {
+            Assert.True(MappedMemory.IsOpenForWriting(reader));
+        }
+
+        Assert.False(MappedMemory.IsOpenForWriting(reader));
+    }
+
+    [Fact]
+    public async Task Files_being_written_hash_the_same_as_their_bytes()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("growing.bin");
+        var content = new byte[(3 << 20) + 5];
+        new Random(11).NextBytes(content);
+        File.WriteAllBytes(path, content);
+
+        using var writer = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+
+        Assert.Equal(Blake3Hasher.Hash(content), Blake3Hasher.HashFile(path, 2));
+        Assert.Equal(IsccSum.Compute(content), await IsccSum.ComputeFileAsync(path));
+    }
+
+    [SkippableFact]
+    public async Task A_file_cut_short_while_it_is_hashed_ends_the_hash_instead_of_the_process()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "writers are detected on Linux only");
+        using var folder = new TempFolder();
+        var path = folder.File("shrinking.bin");
+        const int length = 160 << 20; // more than two mapped windows
+        await using (var file = File.Create(path))
+        {
+            file.SetLength(length);
+        }
+
+        await using var writer = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+        var progress = new Progress(() => writer.SetLength(1 << 20));
+
+        var error = await Assert.ThrowsAsync<IOException>(() => IsccSum.ComputeFileAsync(path, progress));
+
+        Assert.True(progress.Reported);
+        Assert.Contains("changed while it was hashed", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_file_that_grows_while_it_is_hashed_has_no_identifier()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("growing.bin");
+        await File.WriteAllBytesAsync(path, new byte[12 << 20]); // several read buffers
+        await using var writer = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
+        var progress = new Progress(() =>
+        {
+            writer.Write(new byte[1 << 20]);
+            writer.Flush();
+        });
+
+        await Assert.ThrowsAsync<IOException>(() => IsccSum.ComputeFileAsync(path, progress));
+        Assert.True(progress.Reported);
+    }
+
+    [Fact]
+    public async Task A_file_that_grows_after_it_was_mapped_has_no_identifier()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("appended.bin");
+        await using (var file = File.Create(path))
+        {
+            file.SetLength(96 << 20); // more than one mapped window, and nobody writing when hashing starts
+        }
+
+        var progress = new Progress(() => File.AppendAllText(path, "late"));
+
+        await Assert.ThrowsAsync<IOException>(() => IsccSum.ComputeFileAsync(path, progress));
+        Assert.True(progress.Reported);
+    }
+
+    /// <summary>Runs an action, synchronously, at the first progress report.</summary>
+    private sealed class Progress(Action onFirstReport) : IProgress<long>
+    {
+        public bool Reported { get; private set; }
+
+        public void Report(long value)
+        {
+            if (!Reported)
+            {
+                Reported = true;
+                onFirstReport();
+            }
         }
     }
 }

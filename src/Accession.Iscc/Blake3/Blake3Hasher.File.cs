@@ -12,24 +12,34 @@ public sealed partial class Blake3Hasher
 
     /// <summary>
     /// The 32-byte BLAKE3 hash of the file at <paramref name="path"/>. The file is mapped into memory
-    /// (as <c>b3sum</c> does), so nothing is copied; files that cannot be mapped are read in large blocks.
+    /// (as <c>b3sum</c> does), so nothing is copied; files that cannot be mapped, or that some process
+    /// has open for writing, are read in large blocks.
     /// <paramref name="maxDegreeOfParallelism"/> works as <see cref="MaxDegreeOfParallelism"/>.
     /// </summary>
+    /// <exception cref="IOException">The file cannot be read, or its length changed while it was read.</exception>
     public static byte[] HashFile(string path, int maxDegreeOfParallelism = 1)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var hasher = new Blake3Hasher { MaxDegreeOfParallelism = maxDegreeOfParallelism };
         using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
         var length = RandomAccess.GetLength(handle);
-        if (length > 0)
+        if (length > 0 && !MappedMemory.IsOpenForWriting(handle))
         {
             hasher.AppendMapped(handle, length);
+            if (RandomAccess.GetLength(handle) != length)
+            {
+                throw new IOException(IsccSumHasher.FileChangedMessage);
+            }
         }
         else
         {
-            // Empty, or a special file whose length is unknown: read it to the end.
+            // Empty, a special file whose length is unknown, or a file still being written: read it to the end.
             using var stream = new FileStream(handle, FileAccess.Read, bufferSize: 0);
             hasher.AppendStream(stream);
+            if (length > 0 && (long)hasher.Length != length)
+            {
+                throw new IOException(IsccSumHasher.FileChangedMessage);
+            }
         }
 
         return hasher.GetCurrentHash();
