@@ -12,9 +12,6 @@ public sealed class IsccSumHasher
 {
     private readonly DataHasher _data = new();
     private readonly InstanceHasher _instance = new();
-    /// <summary>Why a file whose length changed while it was read has no identifier.</summary>
-    internal const string FileChangedMessage = "The file changed while it was hashed; hash it again once nothing writes to it.";
-
     private bool _interrupted;
 
     /// <summary>Total number of bytes appended since creation or the last reset.</summary>
@@ -64,7 +61,7 @@ public sealed class IsccSumHasher
                 if (file.CanSeek && _instance.Length - before != length)
                 {
                     _interrupted = true;
-                    throw new IOException(FileChangedMessage);
+                    throw new IOException(MappedMemory.FileChangedMessage);
                 }
 
                 return;
@@ -75,7 +72,7 @@ public sealed class IsccSumHasher
             await MappedFileHashing.AppendAsync(file, length, _data, _instance, progress, cancellationToken).ConfigureAwait(false);
             if (file.Length != length)
             {
-                throw new IOException(FileChangedMessage);
+                throw new IOException(MappedMemory.FileChangedMessage);
             }
 
             _interrupted = false;

@@ -19,6 +19,9 @@ namespace Accession.Iscc;
 /// </summary>
 internal static unsafe partial class MappedMemory
 {
+    /// <summary>Why a file whose length changed while it was read, mapped or not, has no hash.</summary>
+    public const string FileChangedMessage = "The file changed while it was hashed; hash it again once nothing writes to it.";
+
     private const int DontNeed = 4; // madvise(2) MADV_DONTNEED: drop the range's page-table entries
     private const int SetSignal = 10; // fcntl(2) F_SETSIG
     private const int UrgentSignal = 23; // SIGURG, ignored by default

@@ -9,8 +9,9 @@ namespace Accession.Cli.TreeWalk;
 /// TREEWALK-ISCC (iscc-sum docs/specifications/treewalk.md §4–§6): the files below a folder in a
 /// deterministic order. In each folder, entries sort by <see cref="TreeEntryOrder"/>; ignore files
 /// (<c>.*ignore</c>) come first, then the other files, then each subfolder depth-first. Symbolic links
-/// are neither followed nor yielded, nor are FIFOs, sockets and devices; <c>.isccignore</c> patterns cascade from the root down;
-/// files ending in <c>.iscc.json</c> are always left out. Folders are never yielded.
+/// are neither followed nor yielded, nor are FIFOs, sockets and devices; <c>.isccignore</c> patterns
+/// cascade from the root down; files ending in <c>.iscc.json</c> are always left out. Folders are
+/// never yielded.
 /// </summary>
 internal static class TreeWalker
 {

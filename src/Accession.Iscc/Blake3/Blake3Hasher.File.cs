@@ -28,7 +28,7 @@ public sealed partial class Blake3Hasher
             hasher.AppendMapped(handle, length);
             if (RandomAccess.GetLength(handle) != length)
             {
-                throw new IOException(IsccSumHasher.FileChangedMessage);
+                throw new IOException(MappedMemory.FileChangedMessage);
             }
         }
         else
@@ -38,7 +38,7 @@ public sealed partial class Blake3Hasher
             hasher.AppendStream(stream);
             if (length > 0 && (long)hasher.Length != length)
             {
-                throw new IOException(IsccSumHasher.FileChangedMessage);
+                throw new IOException(MappedMemory.FileChangedMessage);
             }
         }
 
