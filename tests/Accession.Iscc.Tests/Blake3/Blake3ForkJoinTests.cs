@@ -27,6 +27,7 @@ public sealed class Blake3ForkJoinTests
 
         Blake3ForkJoin.Run(16, 1, _ => threads.Add(Environment.CurrentManagedThreadId));
 
+        Assert.Equal(16, threads.Count);
         Assert.All(threads, id => Assert.Equal(Environment.CurrentManagedThreadId, id));
     }
 
