@@ -20,6 +20,11 @@ internal sealed class OmeroTestClient : IDisposable
 
     public CookieContainer Cookies { get; }
 
+    public Uri BaseUrl => _http.BaseAddress!;
+
+    /// <summary>The value of a cookie the client holds, or null.</summary>
+    public string? Cookie(string name) => Cookies.GetCookies(BaseUrl)[name]?.Value;
+
     /// <summary>The masked token from <c>/api/v0/token/</c>.</summary>
     public string? Token { get; private set; }
 
@@ -54,13 +59,13 @@ internal sealed class OmeroTestClient : IDisposable
     public Task<HttpResponseMessage> GetStreamingAsync(string pathAndQuery) =>
         _http.SendAsync(new HttpRequestMessage(HttpMethod.Get, pathAndQuery), HttpCompletionOption.ResponseHeadersRead);
 
-    /// <summary>POSTs a form with the token in <c>X-CSRFToken</c> (when <paramref name="csrfHeader"/> is given or a token is known).</summary>
+    /// <summary>POSTs a form with <paramref name="csrfHeader"/> (default: the known token) in <c>X-CSRFToken</c>, unless <paramref name="sendToken"/> is false.</summary>
     public Task<HttpResponseMessage> PostFormAsync(
-        string path, IEnumerable<KeyValuePair<string, string>> fields, string? csrfHeader = null, bool ajax = false)
+        string path, IEnumerable<KeyValuePair<string, string>> fields, string? csrfHeader = null, bool ajax = false, bool sendToken = true)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(fields) };
         var token = csrfHeader ?? Token;
-        if (token is not null)
+        if (sendToken && token is not null)
         {
             request.Headers.Add("X-CSRFToken", token);
         }

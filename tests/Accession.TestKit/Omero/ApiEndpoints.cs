@@ -52,7 +52,8 @@ internal static class ApiEndpoints
         {
             Path = "/",
             MaxAge = DjangoCsrf.CookieAge,
-            Expires = exchange.Server.Options.Clock.GetUtcNow() + DjangoCsrf.CookieAge,
+            // The client judges expiry by its own clock, so the real time, not the fake's clock.
+            Expires = DateTimeOffset.UtcNow + DjangoCsrf.CookieAge,
             SameSite = SameSiteMode.Lax,
         });
         return OmeroResponses.JsonAsync(exchange, 200, writer =>

@@ -57,7 +57,7 @@ public sealed class FakeOmeroWeb : IAsyncDisposable
             kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Use(next => connection =>
             {
                 // A ConnectionReset outage turns connections away before any byte of HTTP is read.
-                if (server.Faults.TakeOutage() == OmeroOutage.ConnectionReset)
+                if (server.Faults.TakeOutage(only: OmeroOutage.ConnectionReset) is not null)
                 {
                     connection.Abort();
                     return Task.CompletedTask;

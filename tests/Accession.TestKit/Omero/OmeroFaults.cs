@@ -140,8 +140,8 @@ public sealed class OmeroFaults
 
     internal int? SessionRequestLimit => Read(() => _sessionRequestLimit);
 
-    /// <summary>The current outage, counting the request or connection it turns away.</summary>
-    internal OmeroOutage? TakeOutage()
+    /// <summary>The current outage (of kind <paramref name="only"/>, when given), counting the request or connection it turns away.</summary>
+    internal OmeroOutage? TakeOutage(OmeroOutage? only = null)
     {
         lock (_gate)
         {
@@ -150,11 +150,12 @@ public sealed class OmeroFaults
                 _outage = null;
             }
 
-            if (_outage is not null)
+            if (_outage is null || (only is not null && _outage != only))
             {
-                _requestsRefused++;
+                return null;
             }
 
+            _requestsRefused++;
             return _outage;
         }
     }

@@ -25,6 +25,11 @@ internal sealed class OmeroPipeline(OmeroServer server, RequestRecorder recorder
         {
             exchange.Aborted = true;
         }
+        catch (Exception error) when (!http.Response.HasStarted)
+        {
+            // What Django's handler500 would do for an unexpected error in a view.
+            await OmeroResponses.ServerErrorAsync(exchange, error.GetType().Name + ": " + error.Message);
+        }
         finally
         {
             recorder.Add(exchange, startedAt, watch.Elapsed);
@@ -85,7 +90,11 @@ internal sealed class OmeroPipeline(OmeroServer server, RequestRecorder recorder
             return;
         }
 
-        exchange.Session = server.Sessions.Resolve(exchange.WebSessionKey);
+        if (route.Access != RouteAccess.Anonymous)
+        {
+            exchange.Session = server.Sessions.Resolve(exchange.WebSessionKey);
+        }
+
         if (exchange.Session is null && route.Access == RouteAccess.LoggedIn)
         {
             await NotLoggedInAsync(exchange, route.App);

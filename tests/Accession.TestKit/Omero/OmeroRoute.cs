@@ -13,7 +13,12 @@ internal enum OmeroApp
 /// <summary>Whether a route needs a logged-in session.</summary>
 internal enum RouteAccess
 {
+    /// <summary>No session needed or looked at.</summary>
     Anonymous,
+
+    /// <summary>The session is used when there is one (login answers an empty POST with the current event context).</summary>
+    Optional,
+
     LoggedIn,
 
     /// <summary>Logged-in route that answers 200 <c>Connection Failed</c> instead of refusing (keepalive_ping).</summary>

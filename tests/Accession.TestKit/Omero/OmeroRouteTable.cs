@@ -11,7 +11,7 @@ internal static class OmeroRouteTable
         OmeroRoute.Of("/api/v0/", OmeroApp.Api, RouteAccess.Anonymous, OmeroRoute.Get, ApiEndpoints.BaseAsync),
         OmeroRoute.Of("/api/v0/token/", OmeroApp.Api, RouteAccess.Anonymous, OmeroRoute.Get, ApiEndpoints.TokenAsync),
         OmeroRoute.Of("/api/v0/servers/", OmeroApp.Api, RouteAccess.Anonymous, OmeroRoute.Get, ApiEndpoints.ServersAsync),
-        OmeroRoute.Of("/api/v0/login/", OmeroApp.Api, RouteAccess.Anonymous, OmeroRoute.GetOrPost, LoginEndpoint.LoginAsync),
+        OmeroRoute.Of("/api/v0/login/", OmeroApp.Api, RouteAccess.Optional, OmeroRoute.GetOrPost, LoginEndpoint.LoginAsync),
         OmeroRoute.Of("/api/v0/m/images/", OmeroApp.Api, RouteAccess.LoggedIn, OmeroRoute.Get, ImageEndpoints.ListAsync),
         OmeroRoute.Of($"/api/v0/m/images/{Id}/", OmeroApp.Api, RouteAccess.LoggedIn, ["GET", "HEAD", "DELETE"], ImageEndpoints.DetailAsync),
         OmeroRoute.Of("/webclient/api/annotations/", OmeroApp.Webclient, RouteAccess.LoggedIn, OmeroRoute.Get, AnnotationEndpoints.ListAsync),
