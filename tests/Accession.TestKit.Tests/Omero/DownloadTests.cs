@@ -49,6 +49,21 @@ public sealed partial class DownloadTests
     }
 
     [Fact]
+    public async Task Head_requests_get_the_headers_without_the_bytes()
+    {
+        var (fake, seed) = await OmeroSeed.StartAsync();
+        await using var __ = fake;
+        var image = fake.AddImage("head", seed.Alice, seed.Lab, FakeOmeroFileSpec.Generated("head.bin", 4096, 4));
+        using var client = await OmeroTestClient.LoggedInAsync(fake, "alice", OmeroSeed.Password);
+
+        using var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"{OmeroRoutes.ArchivedFiles}{image.Id}/"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(4096, response.Content.Headers.ContentLength);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task A_multi_file_image_downloads_as_a_zip_of_paths_below_the_template_prefix()
     {
         var (fake, seed) = await OmeroSeed.StartAsync();

@@ -110,6 +110,23 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task Throttled_downloads_stay_in_flight_for_their_size_over_the_rate()
+    {
+        var (fake, seed) = await OmeroSeed.StartAsync();
+        await using var __ = fake;
+        var content = FakeFileContent.Generated(300_000, 3);
+        var image = fake.AddImage("slow", seed.Alice, seed.Lab, new FakeOmeroFileSpec("slow.bin", content));
+        using var client = await OmeroTestClient.LoggedInAsync(fake, "alice", OmeroSeed.Password);
+        fake.Faults.ThrottleDownloads(1_000_000);
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        using var response = await client.GetAsync($"{OmeroRoutes.ArchivedFiles}{image.Id}/");
+
+        Assert.Equal(content.ToArray(), await response.Content.ReadAsByteArrayAsync());
+        Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(0.25), $"the download took {watch.Elapsed}");
+    }
+
+    [Fact]
     public async Task An_outage_answers_503_until_the_server_comes_back()
     {
         var (fake, _) = await OmeroSeed.StartAsync();

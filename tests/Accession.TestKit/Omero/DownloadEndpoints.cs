@@ -166,7 +166,7 @@ internal static class DownloadEndpoints
         await SendAsync(exchange, content, file.Size);
     }
 
-    /// <summary>Streams <paramref name="length"/> bytes; a pending download cut sends its byte count, flushes and drops the connection.</summary>
+    /// <summary>Streams <paramref name="length"/> bytes; a pending download cut sends its byte count and closes the connection.</summary>
     private static async Task SendAsync(OmeroExchange exchange, Stream source, long length)
     {
         var response = exchange.Response;
@@ -179,7 +179,10 @@ internal static class DownloadEndpoints
 
         var faults = exchange.Server.Faults;
         var cutAt = faults.PendingCut() is { } pending && pending < length ? pending : (long?)null;
-        var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
+        var rate = faults.DownloadRate;
+        var chunk = rate is { } limit ? (int)Math.Clamp(limit / 20, 1, ChunkSize) : ChunkSize;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var buffer = ArrayPool<byte>.Shared.Rent(chunk);
         try
         {
             long sent = 0;
@@ -189,20 +192,24 @@ internal static class DownloadEndpoints
                 {
                     if (faults.TakeCut())
                     {
-                        await response.Body.FlushAsync(exchange.Http.RequestAborted);
+                        // Ending the response short of its Content-Length makes Kestrel close the connection
+                        // after sending what was written, so the client gets exactly these bytes, then EOF.
                         exchange.Aborted = true;
-                        exchange.Http.Abort();
+                        exchange.Record();
                         return;
                     }
 
                     cutAt = null;
                 }
 
-                var count = (int)Math.Min(ChunkSize, (cutAt ?? length) - sent);
-                count = (int)Math.Min(count, length - sent);
+                var count = (int)Math.Min(chunk, (cutAt ?? length) - sent);
                 await source.ReadExactlyAsync(buffer.AsMemory(0, count), exchange.Http.RequestAborted);
                 await response.Body.WriteAsync(buffer.AsMemory(0, count), exchange.Http.RequestAborted);
                 sent += count;
+                if (rate is { } bytesPerSecond && TimeSpan.FromSeconds((double)sent / bytesPerSecond) - watch.Elapsed is { } ahead && ahead > TimeSpan.Zero)
+                {
+                    await Task.Delay(ahead, exchange.Http.RequestAborted);
+                }
             }
         }
         finally

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 
 namespace Accession.TestKit.Omero;
 
@@ -29,6 +30,19 @@ internal sealed class GeneratedContent(long length, ulong seed) : FakeFileConten
             var head = Math.Min(8 - skip, destination.Length);
             scratch.Slice(skip, head).CopyTo(destination);
             destination = destination[head..];
+        }
+
+        var whole = destination.Length / 8;
+        if (BitConverter.IsLittleEndian)
+        {
+            var words = MemoryMarshal.Cast<byte, ulong>(destination[..(whole * 8)]);
+            for (var i = 0; i < words.Length; i++)
+            {
+                words[i] = Word(word + (ulong)i);
+            }
+
+            word += (ulong)whole;
+            destination = destination[(whole * 8)..];
         }
 
         while (destination.Length >= 8)

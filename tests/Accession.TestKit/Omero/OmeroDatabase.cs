@@ -10,8 +10,7 @@ internal sealed class OmeroDatabase(TimeProvider clock)
     private readonly Dictionary<long, FakeOmeroGroup> _groups = [];
     private readonly Dictionary<string, FakeOmeroUser> _usersByName = new(StringComparer.Ordinal);
     private readonly Dictionary<long, FakeOmeroUser> _users = [];
-    private readonly Dictionary<long, FakeOmeroFileset> _filesets = [];
-    private readonly Dictionary<long, FakeOmeroFile> _files = [];
+    private readonly Dictionary<long, (FakeOmeroFile File, FakeOmeroFileset Fileset)> _files = [];
     private readonly Dictionary<long, FakeOmeroImage> _images = [];
     private readonly Dictionary<long, MapAnnotationRow> _annotations = [];
     private readonly Dictionary<long, List<LinkRow>> _linksByImage = [];
@@ -113,11 +112,14 @@ internal sealed class OmeroDatabase(TimeProvider clock)
                     spec.MimeType,
                     spec.Content);
                 files.Add(file);
-                _files.Add(file.Id, file);
             }
 
             var fileset = new FakeOmeroFileset(id, prefix, owner, group, files);
-            _filesets.Add(id, fileset);
+            foreach (var file in files)
+            {
+                _files.Add(file.Id, (file, fileset));
+            }
+
             return fileset;
         }
     }
@@ -166,7 +168,6 @@ internal sealed class OmeroDatabase(TimeProvider clock)
 
             if (!_images.Values.Any(other => other.Fileset.Id == image.Fileset.Id))
             {
-                _filesets.Remove(image.Fileset.Id);
                 foreach (var file in image.Fileset.Files)
                 {
                     _files.Remove(file.Id);
@@ -200,13 +201,9 @@ internal sealed class OmeroDatabase(TimeProvider clock)
     {
         lock (_gate)
         {
-            if (!_files.TryGetValue(fileId, out var file))
-            {
-                return null;
-            }
-
-            var fileset = _filesets.Values.First(candidate => candidate.Files.Contains(file));
-            return OmeroPermissions.CanReadGroup(user, fileset.Group, fileset.Owner) ? file : null;
+            return _files.TryGetValue(fileId, out var row) && OmeroPermissions.CanReadGroup(user, row.Fileset.Group, row.Fileset.Owner)
+                ? row.File
+                : null;
         }
     }
 

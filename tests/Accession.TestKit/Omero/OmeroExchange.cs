@@ -23,6 +23,19 @@ internal sealed class OmeroExchange(HttpContext http, OmeroServer server)
     /// <summary>Set when the connection was dropped on purpose or by the client.</summary>
     public bool Aborted { get; set; }
 
+    /// <summary>Brings this request's record up to date; set by the recorder.</summary>
+    public Action<bool>? Recording { get; set; }
+
+    public void Record(bool completed = false) => Recording?.Invoke(completed);
+
+    /// <summary>Drops the connection on purpose, recording that first.</summary>
+    public void Abort()
+    {
+        Aborted = true;
+        Record();
+        http.Abort();
+    }
+
     /// <summary>The logged-in user; only for routes that require a session.</summary>
     public FakeOmeroUser User => Session!.User;
 

@@ -14,6 +14,7 @@ public sealed class OmeroFaults
     private readonly List<CountedRule<TimeSpan>> _delays = [];
     private long _cutAfterBytes;
     private int _cutsLeft;
+    private long? _downloadRate;
     private OmeroOutage? _outage;
     private DateTimeOffset _outageEnds = DateTimeOffset.MaxValue;
     private int? _sessionRequestLimit;
@@ -64,6 +65,19 @@ public sealed class OmeroFaults
         {
             _cutAfterBytes = afterBytes;
             _cutsLeft = times;
+        }
+    }
+
+    /// <summary>
+    /// File downloads send at most <paramref name="bytesPerSecond"/> (null lifts the limit), so a download
+    /// stays in flight long enough to be interrupted.
+    /// </summary>
+    public void ThrottleDownloads(long? bytesPerSecond)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(bytesPerSecond ?? 1);
+        lock (_gate)
+        {
+            _downloadRate = bytesPerSecond;
         }
     }
 
@@ -118,6 +132,7 @@ public sealed class OmeroFaults
             _failures.Clear();
             _delays.Clear();
             _cutsLeft = 0;
+            _downloadRate = null;
             _outage = null;
             _sessionRequestLimit = null;
             _rejectLogins = false;
@@ -137,6 +152,8 @@ public sealed class OmeroFaults
     public int RequestsRefused => Read(() => _requestsRefused);
 
     internal bool LoginsRejected => Read(() => _rejectLogins);
+
+    internal long? DownloadRate => Read(() => _downloadRate);
 
     internal int? SessionRequestLimit => Read(() => _sessionRequestLimit);
 

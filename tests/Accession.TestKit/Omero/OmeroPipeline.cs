@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 
 namespace Accession.TestKit.Omero;
@@ -15,8 +14,12 @@ internal sealed class OmeroPipeline(OmeroServer server, RequestRecorder recorder
     public async Task HandleAsync(HttpContext http)
     {
         var exchange = new OmeroExchange(http, server);
-        var startedAt = server.Options.Clock.GetUtcNow();
-        var watch = Stopwatch.StartNew();
+        recorder.Begin(exchange, server.Options.Clock.GetUtcNow());
+        http.Response.OnStarting(() =>
+        {
+            exchange.Record();
+            return Task.CompletedTask;
+        });
         try
         {
             await AnswerAsync(exchange);
@@ -32,7 +35,7 @@ internal sealed class OmeroPipeline(OmeroServer server, RequestRecorder recorder
         }
         finally
         {
-            recorder.Add(exchange, startedAt, watch.Elapsed);
+            exchange.Record(completed: true);
         }
     }
 
@@ -42,8 +45,7 @@ internal sealed class OmeroPipeline(OmeroServer server, RequestRecorder recorder
         switch (server.Faults.TakeOutage())
         {
             case OmeroOutage.ConnectionReset:
-                exchange.Aborted = true;
-                exchange.Http.Abort();
+                exchange.Abort();
                 return;
             case OmeroOutage.ServiceUnavailable:
                 await OmeroResponses.TextAsync(exchange, 503, "Service Unavailable");
@@ -79,7 +81,8 @@ internal sealed class OmeroPipeline(OmeroServer server, RequestRecorder recorder
 
             if (DjangoCsrf.Reject(exchange.Request, exchange.Form, server.Options.CsrfTrustedOrigins) is { } reason)
             {
-                await OmeroResponses.MessageAsync(exchange, 403, "CSRF Failed: " + reason, api: route.App == OmeroApp.Api);
+                // Django's CSRF_FAILURE_VIEW answers for every app, so no api headers (spec omero.md §2.1).
+                await OmeroResponses.MessageAsync(exchange, 403, "CSRF Failed: " + reason, api: false);
                 return;
             }
         }

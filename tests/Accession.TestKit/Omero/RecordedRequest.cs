@@ -1,9 +1,12 @@
 namespace Accession.TestKit.Omero;
 
 /// <summary>
-/// One request the fake OMERO.web answered: when, what, the answer's status, the headers that matter to
-/// the OMERO.web contract and the names of the cookies sent. Values of secrets (CSRF tokens, cookies,
-/// passwords, session keys) are never kept: such headers read <c>(present)</c>. Immutable.
+/// One request to the fake OMERO.web: when, what, the answer's status (0 until the response starts, or
+/// when the connection was dropped before it), how long it took so far, whether the connection was dropped
+/// (<see cref="Aborted"/>) and whether it is over (<see cref="Completed"/>), the headers that matter to the
+/// OMERO.web contract and the names of the cookies sent. Values of secrets (CSRF tokens, cookies,
+/// passwords, session keys) are never kept: such headers read <c>(present)</c>, such query values
+/// <c>(redacted)</c>. Immutable.
 /// </summary>
 public sealed record RecordedRequest(
     DateTimeOffset StartedAt,
@@ -13,6 +16,7 @@ public sealed record RecordedRequest(
     string Query,
     int StatusCode,
     bool Aborted,
+    bool Completed,
     IReadOnlyDictionary<string, string> Headers,
     IReadOnlyList<string> CookieNames,
     string? UserName)

@@ -1,8 +1,13 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 
 namespace Accession.TestKit.Omero;
 
-/// <summary>Keeps every answered request with secrets left out (see <see cref="RecordedRequest"/>). Thread-safe.</summary>
+/// <summary>
+/// Keeps every request with secrets left out (see <see cref="RecordedRequest"/>). A request is visible from
+/// its arrival and its record is brought up to date when the response starts, when the fake drops its
+/// connection and when it completes, so a client that has seen an answer also finds it recorded. Thread-safe.
+/// </summary>
 internal sealed class RequestRecorder
 {
     // Headers whose values say how a client speaks OMERO.web and carry no secret.
@@ -17,13 +22,22 @@ internal sealed class RequestRecorder
         "password", "bsession", "csrfmiddlewaretoken",
     };
 
-    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly ConcurrentQueue<Slot> _slots = new();
 
-    public IReadOnlyList<RecordedRequest> Snapshot() => [.. _requests.OrderBy(request => request.StartedAt)];
+    public IReadOnlyList<RecordedRequest> Snapshot() => [.. _slots.Select(slot => slot.Value).OrderBy(request => request.StartedAt)];
 
-    public void Clear() => _requests.Clear();
+    public void Clear() => _slots.Clear();
 
-    public void Add(OmeroExchange exchange, DateTimeOffset startedAt, TimeSpan duration)
+    /// <summary>Records a request that has just arrived; <see cref="OmeroExchange.Record"/> updates it later.</summary>
+    public void Begin(OmeroExchange exchange, DateTimeOffset startedAt)
+    {
+        var slot = new Slot(startedAt);
+        exchange.Recording = completed => slot.Value = Describe(exchange, slot, completed);
+        slot.Value = Describe(exchange, slot, completed: false);
+        _slots.Enqueue(slot);
+    }
+
+    private static RecordedRequest Describe(OmeroExchange exchange, Slot slot, bool completed)
     {
         var request = exchange.Request;
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -32,20 +46,31 @@ internal sealed class RequestRecorder
             headers[header.Key] = PlainHeaders.Contains(header.Key) ? header.Value.ToString() : "(present)";
         }
 
-        _requests.Enqueue(new RecordedRequest(
-            startedAt,
-            duration,
+        var answered = exchange.Response.HasStarted || completed;
+        return new RecordedRequest(
+            slot.StartedAt,
+            slot.Watch.Elapsed,
             request.Method,
             request.Path.Value ?? "/",
             RedactQuery(request.Query),
-            exchange.Aborted && !exchange.Response.HasStarted ? 0 : exchange.Response.StatusCode,
+            answered && !(exchange.Aborted && !exchange.Response.HasStarted) ? exchange.Response.StatusCode : 0,
             exchange.Aborted,
+            completed,
             headers,
             [.. request.Cookies.Keys],
-            exchange.Session?.User.UserName));
+            exchange.Session?.User.UserName);
     }
 
     private static string RedactQuery(Microsoft.AspNetCore.Http.IQueryCollection query) =>
         string.Join('&', query.SelectMany(parameter => parameter.Value.Select(value =>
             $"{parameter.Key}={(SecretParameters.Contains(parameter.Key) ? "(redacted)" : value)}")));
+
+    private sealed class Slot(DateTimeOffset startedAt)
+    {
+        public DateTimeOffset StartedAt => startedAt;
+
+        public Stopwatch Watch { get; } = Stopwatch.StartNew();
+
+        public volatile RecordedRequest Value = null!;
+    }
 }
