@@ -56,15 +56,17 @@ public sealed class FaultTests
         Assert.Equal(1, fake.Faults.DelaysInjected);
     }
 
-    [Fact]
-    public async Task A_cut_download_delivers_exactly_the_set_bytes_then_the_retry_is_whole()
+    [Theory]
+    [InlineData(1_234_567)]
+    [InlineData(0)]
+    public async Task A_cut_download_delivers_exactly_the_set_bytes_then_the_retry_is_whole(long cutAfter)
     {
         var (fake, seed) = await OmeroSeed.StartAsync();
         await using var __ = fake;
         var content = FakeFileContent.Generated(3_000_000, 5);
         var image = fake.AddImage("cut", seed.Alice, seed.Lab, new FakeOmeroFileSpec("cut.bin", content));
         using var client = await OmeroTestClient.LoggedInAsync(fake, "alice", OmeroSeed.Password);
-        fake.Faults.CutDownloads(1_234_567, times: 1);
+        fake.Faults.CutDownloads(cutAfter, times: 1);
 
         var received = 0L;
         var failure = await Record.ExceptionAsync(async () =>
@@ -81,7 +83,7 @@ public sealed class FaultTests
         using var retry = await client.GetAsync($"{OmeroRoutes.ArchivedFiles}{image.Id}/");
 
         Assert.True(failure is HttpRequestException or IOException, $"unexpected {failure}");
-        Assert.Equal(1_234_567, received);
+        Assert.Equal(cutAfter, received);
         Assert.Equal(content.ToArray(), await retry.Content.ReadAsByteArrayAsync());
         Assert.Equal(1, fake.Faults.DownloadsCut);
         Assert.Contains(fake.Requests, request => request.Aborted && request.Path.StartsWith(OmeroRoutes.ArchivedFiles, StringComparison.Ordinal));

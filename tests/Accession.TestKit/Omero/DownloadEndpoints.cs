@@ -179,6 +179,13 @@ internal static class DownloadEndpoints
 
         var faults = exchange.Server.Faults;
         var cutAt = faults.PendingCut() is { } pending && pending < length ? pending : (long?)null;
+        if (cutAt is not null)
+        {
+            // Kestrel then closes the connection after a short body whatever its length, even none.
+            response.Headers.Connection = "close";
+        }
+
+        await response.StartAsync(exchange.Http.RequestAborted);
         var rate = faults.DownloadRate;
         var chunk = rate is { } limit ? (int)Math.Clamp(limit / 20, 1, ChunkSize) : ChunkSize;
         var watch = System.Diagnostics.Stopwatch.StartNew();

@@ -36,7 +36,10 @@ public sealed class FakeOmeroWeb : IAsyncDisposable
     /// <summary>Fault injection controls.</summary>
     public OmeroFaults Faults => _server.Faults;
 
-    /// <summary>Every request answered so far, in the order they started.</summary>
+    /// <summary>
+    /// Every request so far, in the order they arrived, including those still in flight (status 0 until the
+    /// response starts; <see cref="RecordedRequest.Completed"/> once over).
+    /// </summary>
     public IReadOnlyList<RecordedRequest> Requests => _recorder.Snapshot();
 
     /// <summary>How many map annotations were created, updated and deleted through <c>annotate_map</c>.</summary>
@@ -117,9 +120,11 @@ public sealed class FakeOmeroWeb : IAsyncDisposable
     /// <summary>Forgets the recorded requests.</summary>
     public void ClearRequests() => _recorder.Clear();
 
+    /// <summary>Stops listening; requests still in flight after a short grace period are aborted.</summary>
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
+        using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        await _app.StopAsync(grace.Token);
         await _app.DisposeAsync();
     }
 }

@@ -2,7 +2,7 @@ namespace Accession.TestKit.Omero;
 
 /// <summary>
 /// Faults the fake OMERO.web injects on demand: failing requests, slow responses, downloads cut off
-/// mid-file, outages, expiring sessions and rejected logins. Settable before or during a run; each
+/// mid-file or throttled, outages, expiring sessions and rejected logins. Settable before or during a run; each
 /// counted fault is consumed by the requests it hits. A <c>pathPrefix</c> limits a fault to paths that
 /// start with it (see <see cref="OmeroRoutes"/>); null means every path. Thread-safe.
 /// </summary>
@@ -45,6 +45,7 @@ public sealed class OmeroFaults
     /// <summary>
     /// Requests (matching <paramref name="pathPrefix"/>) wait <paramref name="delay"/> before they are
     /// answered: the next <paramref name="count"/> of them, or all until <see cref="Reset"/> when null.
+    /// The wait runs on the timers of <see cref="FakeOmeroOptions.Clock"/>.
     /// </summary>
     public void Delay(TimeSpan delay, string? pathPrefix = null, int? count = null)
     {
@@ -56,7 +57,8 @@ public sealed class OmeroFaults
 
     /// <summary>
     /// The next <paramref name="times"/> file downloads (archived files, original files) that would send
-    /// more than <paramref name="afterBytes"/> bytes send exactly that many and then drop the connection.
+    /// more than <paramref name="afterBytes"/> bytes send exactly that many and then close the connection,
+    /// short of the announced Content-Length.
     /// </summary>
     public void CutDownloads(long afterBytes, int times = 1)
     {
