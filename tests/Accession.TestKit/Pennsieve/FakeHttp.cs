@@ -7,6 +7,8 @@ namespace Accession.TestKit.Pennsieve;
 /// <summary>Small helpers the fake's routes share for reading bodies and writing JSON answers.</summary>
 internal static class FakeHttp
 {
+    private static readonly object DroppedKey = new();
+
     /// <summary>Writes <paramref name="body"/> as JSON with <paramref name="status"/>.</summary>
     public static Task WriteJsonAsync(HttpContext context, int status, JsonNode? body, string contentType = "application/json")
     {
@@ -18,6 +20,17 @@ internal static class FakeHttp
     /// <summary>An API Gateway / Pennsieve Go service error: <c>{"message": …}</c> (spec §2.8).</summary>
     public static Task WriteMessageAsync(HttpContext context, int status, string message) =>
         WriteJsonAsync(context, status, new JsonObject { ["message"] = message });
+
+    /// <summary>Drops the connection without an answer, and marks the request so the recorder says so.</summary>
+    public static void Drop(HttpContext context)
+    {
+        context.Items[DroppedKey] = true;
+        context.Abort();
+    }
+
+    /// <summary>True when the fake dropped the connection or the client went away.</summary>
+    public static bool WasDropped(HttpContext context) =>
+        context.Items.ContainsKey(DroppedKey) || context.RequestAborted.IsCancellationRequested;
 
     /// <summary>The body, or null when it is longer than <paramref name="limit"/> bytes.</summary>
     public static async Task<byte[]?> ReadBodyAsync(HttpRequest request, long limit)

@@ -70,7 +70,7 @@ internal sealed class RequestRecorder(FakePennsieveFaults faults)
         }
 
         var query = string.Join('&', context.Request.Query.Select(p => $"{p.Key}={(p.Key == "X-Amz-Signature" ? "redacted" : p.Value.ToString())}"));
-        var aborted = context.RequestAborted.IsCancellationRequested;
+        var aborted = FakeHttp.WasDropped(context);
         var recorded = new RecordedRequest(
             route, context.Request.Method, context.Request.Path.Value ?? "", query, headers, bodyLength,
             aborted ? 0 : context.Response.StatusCode, aborted, startedAt, DateTimeOffset.UtcNow);

@@ -64,7 +64,7 @@ internal sealed class S3Endpoint(FakePennsieveSeed seed, FakePennsieveFaults fau
             }
             else
             {
-                context.Abort();
+                FakeHttp.Drop(context);
             }
 
             return;
@@ -78,7 +78,7 @@ internal sealed class S3Endpoint(FakePennsieveSeed seed, FakePennsieveFaults fau
         catch (Exception e) when (e is IOException or OperationCanceledException)
         {
             // The client went away mid-body: S3 stores nothing and has no one to answer.
-            context.Abort();
+            FakeHttp.Drop(context);
             return;
         }
 
