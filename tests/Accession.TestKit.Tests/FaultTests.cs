@@ -52,7 +52,23 @@ public sealed class FaultTests
         Assert.Null(fake.FindObject(importId, key));
         using var retried = await wire.PutAsync(url, new byte[100_000]);
         Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
-        Assert.Contains(fake.Requests, r => r.Route == PennsieveRoute.Put && r.Aborted);
+        await fake.WaitUntilAsync(f => f.Requests.Any(r => r.Route == PennsieveRoute.Put && r.Aborted)).WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public async Task A_put_dropped_mid_body_stores_nothing()
+    {
+        await using var fake = await FakePennsieve.StartAsync();
+        using var wire = new PennsieveWire(fake);
+        var (importId, key, url) = await wire.PresignedFileAsync();
+        fake.Faults.DropPuts(tries: 1, uploadKey: key, afterBytes: 64 * 1024);
+        await Assert.ThrowsAsync<HttpRequestException>(() => wire.PutAsync(url, new byte[1024 * 1024]));
+        // The client can see the reset before the fake has finished recording it.
+        await fake.WaitUntilAsync(f => f.Requests.Any(r => r.Route == PennsieveRoute.Put)).WaitAsync(TimeSpan.FromSeconds(30));
+        var dropped = Assert.Single(fake.Requests, r => r.Route == PennsieveRoute.Put);
+        Assert.True(dropped.Aborted);
+        Assert.InRange(dropped.BodyLength, 64 * 1024, 1024 * 1024 - 1);
+        Assert.Null(fake.FindObject(importId, key));
     }
 
     [Theory]

@@ -33,6 +33,19 @@ public sealed class RecordingTests
     }
 
     [Fact]
+    public async Task Waiting_on_a_condition_completes_when_a_request_makes_it_true()
+    {
+        await using var fake = await FakePennsieve.StartAsync();
+        using var wire = new PennsieveWire(fake);
+        var (_, _, url) = await wire.PresignedFileAsync();
+        var stored = fake.WaitUntilAsync(f => f.Objects.Count == 1);
+        Assert.False(stored.IsCompleted);
+        (await wire.PutAsync(url, [1])).Dispose();
+        await stored.WaitAsync(TimeSpan.FromSeconds(30));
+        await fake.WaitUntilAsync(f => f.PasswordLogins == 1).WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
     public async Task An_unknown_path_is_recorded_as_unknown_and_answered_404()
     {
         await using var fake = await FakePennsieve.StartAsync();

@@ -25,12 +25,14 @@ public sealed class FakePennsieve : IAsyncDisposable
     private readonly ObjectStore _objects;
     private readonly CognitoTokens _tokens;
     private readonly FakePennsieveCounters _counters = new();
+    private readonly Lock _waitersLock = new();
+    private readonly List<(Func<FakePennsieve, bool> Condition, TaskCompletionSource Done)> _waiters = [];
 
     private FakePennsieve(FakePennsieveSeed seed)
     {
         Seed = seed;
         _tokens = new CognitoTokens(seed, Faults);
-        _recorder = new RequestRecorder(Faults);
+        _recorder = new RequestRecorder(Faults, CheckWaiters);
         _imports = new ImportStore(seed.Time);
         _objects = new ObjectStore(seed.Storage, seed.Time);
         Urls = new PresignedUrls(seed, Faults);
@@ -109,6 +111,32 @@ public sealed class FakePennsieve : IAsyncDisposable
         return (set.AccessToken, set.RefreshToken!);
     }
 
+    /// <summary>
+    /// Completes once <paramref name="condition"/> holds; it is checked now and after every request the
+    /// fake finishes (e.g. <c>fake =&gt; fake.Objects.Count &gt;= 10</c> to cancel a client mid-upload).
+    /// </summary>
+    public async Task WaitUntilAsync(Func<FakePennsieve, bool> condition, CancellationToken cancellation = default)
+    {
+        var waiter = (condition, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        lock (_waitersLock)
+        {
+            _waiters.Add(waiter);
+        }
+
+        try
+        {
+            CheckWaiters();
+            await waiter.Item2.Task.WaitAsync(cancellation);
+        }
+        finally
+        {
+            lock (_waitersLock)
+            {
+                _waiters.Remove(waiter);
+            }
+        }
+    }
+
     /// <summary>Revokes every access token issued so far, now (refresh tokens stay valid).</summary>
     public void ExpireAllTokens() => _tokens.RevokeAll();
 
@@ -117,6 +145,36 @@ public sealed class FakePennsieve : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         _objects.Dispose();
+    }
+
+    private void CheckWaiters()
+    {
+        (Func<FakePennsieve, bool> Condition, TaskCompletionSource Done)[] waiters;
+        lock (_waitersLock)
+        {
+            if (_waiters.Count == 0)
+            {
+                return;
+            }
+
+            waiters = [.. _waiters];
+        }
+
+        foreach (var (condition, done) in waiters)
+        {
+            try
+            {
+                if (!done.Task.IsCompleted && condition(this))
+                {
+                    done.TrySetResult();
+                }
+            }
+            catch (Exception e)
+            {
+                // A broken condition fails its waiting test, not the request that triggered the check.
+                done.TrySetException(e);
+            }
+        }
     }
 
     private void MapRoutes(WebApplication app)

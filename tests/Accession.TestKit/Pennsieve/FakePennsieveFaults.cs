@@ -77,10 +77,14 @@ public sealed class FakePennsieveFaults
         lock (_lock) { _putFaults.Add(new PutFault(statusCode, tries, uploadKey)); }
     }
 
-    /// <summary>The first <paramref name="tries"/> PUTs to each object (or only to <paramref name="uploadKey"/>) lose their connection without an answer.</summary>
-    public void DropPuts(int tries, string? uploadKey = null)
+    /// <summary>
+    /// The first <paramref name="tries"/> PUTs to each object (or only to <paramref name="uploadKey"/>) lose
+    /// their connection without an answer, after the fake has read <paramref name="afterBytes"/> of the body.
+    /// </summary>
+    public void DropPuts(int tries, string? uploadKey = null, long afterBytes = 0)
     {
-        lock (_lock) { _putFaults.Add(new PutFault(null, tries, uploadKey)); }
+        ArgumentOutOfRangeException.ThrowIfNegative(afterBytes);
+        lock (_lock) { _putFaults.Add(new PutFault(null, tries, uploadKey) { DropAfterBytes = afterBytes }); }
     }
 
     /// <summary>
@@ -201,5 +205,8 @@ public sealed class FakePennsieveFaults
     }
 
     /// <summary>A PUT fault: an S3 error status, or a dropped connection when <see cref="StatusCode"/> is null.</summary>
-    internal sealed record PutFault(int? StatusCode, int Tries, string? UploadKey);
+    internal sealed record PutFault(int? StatusCode, int Tries, string? UploadKey)
+    {
+        public long DropAfterBytes { get; init; }
+    }
 }

@@ -6,7 +6,7 @@ namespace Accession.TestKit.Pennsieve;
 /// The fake's outermost step: applies the per-route delay and one-shot failure faults, then records
 /// every request with its answer for assertions. Thread-safe.
 /// </summary>
-internal sealed class RequestRecorder(FakePennsieveFaults faults)
+internal sealed class RequestRecorder(FakePennsieveFaults faults, Action recorded)
 {
     private static readonly string[] SecretHeaders = ["Authorization", "X-Amz-Security-Token", "Cookie"];
     private readonly Lock _lock = new();
@@ -71,13 +71,15 @@ internal sealed class RequestRecorder(FakePennsieveFaults faults)
 
         var query = string.Join('&', context.Request.Query.Select(p => $"{p.Key}={(p.Key == "X-Amz-Signature" ? "redacted" : p.Value.ToString())}"));
         var aborted = FakeHttp.WasDropped(context);
-        var recorded = new RecordedRequest(
+        var request = new RecordedRequest(
             route, context.Request.Method, context.Request.Path.Value ?? "", query, headers, bodyLength,
             aborted ? 0 : context.Response.StatusCode, aborted, startedAt, DateTimeOffset.UtcNow);
         lock (_lock)
         {
-            _requests.Add(recorded);
+            _requests.Add(request);
         }
+
+        recorded();
     }
 
     /// <summary>Keeps the scheme (<c>Bearer</c>, <c>Callback</c>) so tests can tell what was sent, never the credential.</summary>

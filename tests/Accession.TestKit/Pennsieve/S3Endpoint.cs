@@ -64,6 +64,7 @@ internal sealed class S3Endpoint(FakePennsieveSeed seed, FakePennsieveFaults fau
             }
             else
             {
+                await SkipAsync(request.Body, Math.Min(fault.DropAfterBytes, length), context.RequestAborted);
                 FakeHttp.Drop(context);
             }
 
@@ -91,6 +92,16 @@ internal sealed class S3Endpoint(FakePennsieveSeed seed, FakePennsieveFaults fau
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.Headers.ETag = stored.ETag;
         context.Response.Headers["x-amz-request-id"] = Guid.NewGuid().ToString("N")[..16].ToUpperInvariant();
+    }
+
+    private static async Task SkipAsync(Stream body, long count, CancellationToken cancellation)
+    {
+        var buffer = new byte[64 * 1024];
+        int read;
+        while (count > 0 && (read = await body.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, count)), cancellation)) > 0)
+        {
+            count -= read;
+        }
     }
 
     private static byte[]? ContentMd5(HttpRequest request)
