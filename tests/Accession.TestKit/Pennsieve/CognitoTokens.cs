@@ -47,7 +47,7 @@ internal sealed class CognitoTokens(FakePennsieveSeed seed, FakePennsieveFaults 
         string? refresh = withRefresh ? Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)) : null;
         lock (_lock)
         {
-            _access[jti] = new AccessGrant(clientId, username, now + lifetime);
+            _access[jti] = new AccessGrant(now + lifetime);
             if (refresh is not null)
             {
                 _refresh[refresh] = new RefreshGrant(clientId, username);
@@ -151,12 +151,8 @@ internal sealed class CognitoTokens(FakePennsieveSeed seed, FakePennsieveFaults 
     /// <summary>What <c>InitiateAuth</c> returns in <c>AuthenticationResult</c> (spec §2.2).</summary>
     internal sealed record TokenSet(string AccessToken, string IdToken, string? RefreshToken, int ExpiresIn);
 
-    private sealed class AccessGrant(string clientId, string username, DateTimeOffset expiresAt)
+    private sealed class AccessGrant(DateTimeOffset expiresAt)
     {
-        public string ClientId { get; } = clientId;
-
-        public string Username { get; } = username;
-
         public DateTimeOffset ExpiresAt { get; } = expiresAt;
 
         public bool Revoked { get; set; }

@@ -24,6 +24,7 @@ public sealed class FakePennsieve : IAsyncDisposable
     private readonly ImportStore _imports;
     private readonly ObjectStore _objects;
     private readonly CognitoTokens _tokens;
+    private readonly PresignedUrls _urls;
     private readonly FakePennsieveCounters _counters = new();
     private readonly Lock _waitersLock = new();
     private readonly List<(Func<FakePennsieve, bool> Condition, TaskCompletionSource Done)> _waiters = [];
@@ -35,7 +36,7 @@ public sealed class FakePennsieve : IAsyncDisposable
         _recorder = new RequestRecorder(Faults, CheckWaiters);
         _imports = new ImportStore(seed.Time);
         _objects = new ObjectStore(seed.Storage, seed.Time);
-        Urls = new PresignedUrls(seed, Faults);
+        _urls = new PresignedUrls(seed, Faults);
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
@@ -79,8 +80,6 @@ public sealed class FakePennsieve : IAsyncDisposable
     /// <summary><c>InitiateAuth</c> calls refused for their credentials or refresh token.</summary>
     public int FailedLogins => _counters.FailedLogins;
 
-    private PresignedUrls Urls { get; }
-
     /// <summary>Starts a fake on a free port of 127.0.0.1.</summary>
     public static async Task<FakePennsieve> StartAsync(FakePennsieveSeed? seed = null, CancellationToken cancellation = default)
     {
@@ -88,7 +87,7 @@ public sealed class FakePennsieve : IAsyncDisposable
         await fake._app.StartAsync(cancellation);
         var address = fake._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         fake.BaseUrl = address.TrimEnd('/');
-        fake.Urls.BaseUrl = fake.BaseUrl;
+        fake._urls.BaseUrl = fake.BaseUrl;
         return fake;
     }
 
@@ -182,8 +181,8 @@ public sealed class FakePennsieve : IAsyncDisposable
         var cognito = new CognitoEndpoints(Seed, Faults, _tokens, _counters);
         var gateway = new GatewayAuthorizer(Seed, _tokens);
         var workflows = new WorkflowEndpoints(Seed, Faults);
-        var imports = new ImportEndpoints(Seed, _imports, Urls);
-        var s3 = new S3Endpoint(Seed, Faults, Urls, _objects);
+        var imports = new ImportEndpoints(Seed, _imports, _urls);
+        var s3 = new S3Endpoint(Seed, Faults, _urls, _objects);
 
         Map(app.MapGet("/authentication/cognito-config", cognito.ConfigAsync), PennsieveRoute.CognitoConfig);
         Map(app.MapPost("/", cognito.InitiateAuthAsync), PennsieveRoute.InitiateAuth);

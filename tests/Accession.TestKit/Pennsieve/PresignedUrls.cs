@@ -29,7 +29,7 @@ internal sealed class PresignedUrls(FakePennsieveSeed seed, FakePennsieveFaults 
         var query = new List<KeyValuePair<string, string>>
         {
             new("X-Amz-Algorithm", "AWS4-HMAC-SHA256"),
-            new("X-Amz-Credential", $"AKIAFAKEPENNSIEVE000/{signedAt:yyyyMMdd}/{seed.Region}/s3/aws4_request"),
+            new("X-Amz-Credential", $"AKIAFAKEPENNSIEVE000/{signedAt.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}/{seed.Region}/s3/aws4_request"),
             new("X-Amz-Date", signedAt.UtcDateTime.ToString(DateFormat, CultureInfo.InvariantCulture)),
             new("X-Amz-Expires", lifetime.ToString(CultureInfo.InvariantCulture)),
             new("X-Amz-SignedHeaders", "host"),
