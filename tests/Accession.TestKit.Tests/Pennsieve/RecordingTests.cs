@@ -1,7 +1,7 @@
 using System.Net;
 using Accession.TestKit.Pennsieve;
 
-namespace Accession.TestKit.Tests;
+namespace Accession.TestKit.Tests.Pennsieve;
 
 public sealed class RecordingTests
 {

@@ -1,7 +1,7 @@
 using System.Net;
 using Accession.TestKit.Pennsieve;
 
-namespace Accession.TestKit.Tests;
+namespace Accession.TestKit.Tests.Pennsieve;
 
 /// <summary>The two workflow shapes of spec §2.3.</summary>
 public sealed class WorkflowRouteTests

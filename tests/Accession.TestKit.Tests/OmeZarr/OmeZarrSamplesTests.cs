@@ -2,7 +2,7 @@ using System.Formats.Tar;
 using System.IO.Compression;
 using Accession.TestKit.OmeZarr;
 
-namespace Accession.TestKit.Tests;
+namespace Accession.TestKit.Tests.OmeZarr;
 
 public sealed class OmeZarrSamplesTests
 {

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Accession.TestKit.Pennsieve;
 
-namespace Accession.TestKit.Tests;
+namespace Accession.TestKit.Tests.Pennsieve;
 
 public sealed class CognitoTests
 {

@@ -6,7 +6,7 @@ using System.Xml.Linq;
 using Accession.TestKit.Pennsieve;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Accession.TestKit.Tests;
+namespace Accession.TestKit.Tests.Pennsieve;
 
 /// <summary>The S3 side (spec §2.7): S3's rules on presigned PUTs, storage, ETag.</summary>
 public sealed class S3PutTests

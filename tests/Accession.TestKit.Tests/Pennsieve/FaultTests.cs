@@ -1,7 +1,7 @@
 using System.Net;
 using Accession.TestKit.Pennsieve;
 
-namespace Accession.TestKit.Tests;
+namespace Accession.TestKit.Tests.Pennsieve;
 
 /// <summary>Faults injected on demand, each seen from a raw client.</summary>
 public sealed class FaultTests

@@ -2,7 +2,7 @@ using System.Net;
 using Accession.TestKit.Pennsieve;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Accession.TestKit.Tests;
+namespace Accession.TestKit.Tests.Pennsieve;
 
 /// <summary>The api2 gateway's 401/403 rules of spec §2.8.</summary>
 public sealed class GatewayAuthTests

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Accession.TestKit.Pennsieve;
 
-namespace Accession.TestKit.Tests;
+namespace Accession.TestKit.Tests.Pennsieve;
 
 /// <summary>Manifest create, append and presign (spec §2.4–2.6) and the checks the fake applies (§6.4).</summary>
 public sealed class ImportRouteTests

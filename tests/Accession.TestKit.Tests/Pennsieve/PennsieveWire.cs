@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Accession.TestKit.Pennsieve;
 
-namespace Accession.TestKit.Tests;
+namespace Accession.TestKit.Tests.Pennsieve;
 
 /// <summary>Raw HTTP calls of the spec's wire contract (spec §2), written out so the tests read like the spec.</summary>
 internal sealed class PennsieveWire(FakePennsieve fake) : IDisposable
