@@ -2,10 +2,11 @@ using System.CommandLine;
 using Accession.Cli;
 
 var root = new RootCommand(
-    "Accession: ISCC-SUM identifiers and OME-Zarr validation for bioimaging data.\n" + ExitCodes.HelpText);
+    "Accession: ISCC-SUM identifiers, OME-Zarr validation and the Pennsieve OME-Zarr importer for bioimaging data.\n" + ExitCodes.HelpText);
 
 root.Subcommands.Add(Accession.Cli.Commands.Iscc.IsccCommand.Create());
 root.Subcommands.Add(Accession.Cli.Commands.Explain.ExplainCommand.Create());
 root.Subcommands.Add(new Accession.Cli.Commands.Zarr.ZarrCommand());
+root.Subcommands.Add(new Accession.Cli.Commands.Pennsieve.PennsieveImportCommand());
 
 return await CliApplication.RunAsync(root, args).ConfigureAwait(false);

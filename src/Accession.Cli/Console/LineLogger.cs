@@ -1,0 +1,46 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+
+namespace Accession.Cli.Terminal;
+
+/// <summary>
+/// A logger that writes one plain line per message to a writer (stderr), in the Python processor's
+/// format <c>2026-01-31 12:00:00,123 - INFO - message</c> (shared/specs/pennsieve-import.md §1.13),
+/// so existing log parsing keeps working. Thread-safe: lines from several workers never interleave.
+/// </summary>
+internal sealed class LineLogger(TextWriter writer, LogLevel minimum = LogLevel.Information) : ILogger
+{
+    private readonly Lock _gate = new();
+
+    public IDisposable? BeginScope<TState>(TState state)
+        where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => logLevel >= minimum && logLevel != LogLevel.None;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        ArgumentNullException.ThrowIfNull(formatter);
+        if (!IsEnabled(logLevel))
+        {
+            return;
+        }
+
+        var line = string.Create(
+            CultureInfo.InvariantCulture,
+            $"{DateTime.UtcNow:yyyy-MM-dd HH:mm:ss,fff} - {Level(logLevel)} - {formatter(state, exception).ReplaceLineEndings(" ")}\n");
+        lock (_gate)
+        {
+            writer.Write(line);
+            writer.Flush();
+        }
+    }
+
+    private static string Level(LogLevel level) => level switch
+    {
+        LogLevel.Trace or LogLevel.Debug => "DEBUG",
+        LogLevel.Information => "INFO",
+        LogLevel.Warning => "WARNING",
+        LogLevel.Error => "ERROR",
+        _ => "CRITICAL",
+    };
+}

@@ -1,0 +1,271 @@
+using System.Diagnostics;
+using Accession.OmeZarr.Archives;
+using Accession.OmeZarr.Validation;
+using Accession.Pennsieve.Auth;
+using Accession.Pennsieve.Configuration;
+using Accession.Pennsieve.Http;
+using Accession.Pennsieve.Import;
+using Accession.Pennsieve.Upload;
+using Accession.Pennsieve.Workflow;
+using Microsoft.Extensions.Logging;
+
+namespace Accession.Pennsieve.Processor;
+
+/// <summary>
+/// One run of the import processor: find the archive in <c>INPUT_DIR</c>, open it, find the dataset and
+/// validate it before any network call, then either write what would be imported (local mode) or
+/// import it into Pennsieve (shared/specs/pennsieve-import.md §1.3–1.11). One instance runs once.
+/// </summary>
+/// <param name="settings">Checked settings.</param>
+/// <param name="logger">Where progress, findings and the summary go.</param>
+/// <param name="renderReport">Renders a validation report as the JSON document written in local mode.</param>
+public sealed class ImportProcessor(ImportSettings settings, ILogger logger, Func<ValidationReport, string> renderReport)
+{
+    /// <summary>Findings shown in the log before the rest are only counted.</summary>
+    public const int MaxFindingsLogged = 20;
+
+    /// <summary>Runs the import and returns its summary; uploads that failed are counted in it.</summary>
+    /// <exception cref="ImportException">The input, credentials or dataset are wrong, or an API call failed.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; the summary was logged.</exception>
+    public async Task<ImportSummary> RunAsync(CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var started = Stopwatch.GetTimestamp();
+        ProcessorLog.Starting(logger, settings.ImporterEnabled ? "import" : "local");
+        var archive = ArchiveLocator.Find(settings.InputDir);
+        using var reader = Open(archive);
+        var report = Validate(reader);
+        if (!settings.ImporterEnabled)
+        {
+            // The report is the local run's answer, valid or not.
+            WriteLocalReport(archive, report);
+        }
+
+        var dataset = Accept(archive, report);
+        var plan = ImportPlan.Create(reader, dataset);
+        ProcessorLog.Planned(logger, plan.AssetName, plan.Files.Count, plan.TotalBytes, dataset.VersionText, archive);
+        if (plan.Junk.Count > 0)
+        {
+            ProcessorLog.JunkSkipped(logger, plan.Junk.Count, plan.Junk[0].Path);
+        }
+
+        var summary = new ImportSummary
+        {
+            AssetName = plan.AssetName,
+            FilesPlanned = plan.Files.Count,
+            BytesPlanned = plan.TotalBytes,
+            JunkSkipped = plan.Junk.Count,
+        };
+        if (!settings.ImporterEnabled)
+        {
+            await RunLocalAsync(archive, reader, plan, cancellationToken).ConfigureAwait(false);
+            summary = summary with { Local = true, Duration = Stopwatch.GetElapsedTime(started) };
+            ProcessorLog.Summary(logger, summary);
+            return summary;
+        }
+
+        var counters = new TransferCounters();
+        string? importId = null;
+        try
+        {
+            importId = await ImportAsync(archive, reader, plan, counters, id => importId = id, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            summary = summary with
+            {
+                ImportId = importId,
+                FilesUploaded = counters.FilesUploaded,
+                FilesFailed = counters.FilesFailed,
+                BytesUploaded = counters.BytesUploaded,
+                Retries = counters.Retries,
+                Relogins = counters.Relogins,
+                Represigns = counters.Represigns,
+                Duration = Stopwatch.GetElapsedTime(started),
+            };
+            ProcessorLog.Summary(logger, summary);
+        }
+
+        return summary;
+    }
+
+    private static ArchiveReader Open(string archive)
+    {
+        try
+        {
+            return ArchiveReader.Open(archive);
+        }
+        catch (ArchiveException e)
+        {
+            throw new ImportException(ImportErrorKind.BadInput, OneLine(archive, e.Message), e);
+        }
+    }
+
+    private ValidationReport Validate(ArchiveReader reader)
+    {
+        ValidationReport report;
+        try
+        {
+            report = OmeZarrValidator.Validate(reader);
+        }
+        catch (ArchiveException e)
+        {
+            throw new ImportException(ImportErrorKind.BadInput, OneLine(reader.Location, e.Message), e);
+        }
+
+        var shown = 0;
+        foreach (var finding in report.Findings.Where(f => f.Severity != Severity.Info))
+        {
+            if (shown++ < MaxFindingsLogged)
+            {
+                ProcessorLog.Finding(logger, finding.Severity.ToString().ToLowerInvariant(), finding.RuleId, finding.File, finding.Message);
+            }
+        }
+
+        if (shown > MaxFindingsLogged)
+        {
+            ProcessorLog.MoreFindings(logger, shown - MaxFindingsLogged);
+        }
+
+        return report;
+    }
+
+    private OmeZarr.Discovery.OmeZarrDataset Accept(string archive, ValidationReport report)
+    {
+        if (report.Chosen is not { } dataset)
+        {
+            throw new ImportException(ImportErrorKind.BadInput, $"{archive}: no OME-Zarr dataset found (no folder holds a Zarr group with OME-Zarr metadata); check that this is the right archive.");
+        }
+
+        if (report.Verdict == ValidationVerdict.Invalid)
+        {
+            if (!settings.ImportInvalid)
+            {
+                throw new ImportException(
+                    ImportErrorKind.InvalidDataset,
+                    $"{archive}: the dataset '{dataset.Name}' is not valid OME-Zarr ({report.ErrorCount} errors, logged above); fix them, or set {SettingNames.ImportInvalid}=true to import it anyway.");
+            }
+
+            ProcessorLog.ImportingInvalid(logger, report.ErrorCount);
+        }
+
+        return dataset;
+    }
+
+    private void WriteLocalReport(string archive, ValidationReport report)
+    {
+        Directory.CreateDirectory(settings.OutputDir);
+        WriteAtomically(LocalPath(archive, ".validation.json"), System.Text.Encoding.UTF8.GetBytes(renderReport(report)));
+    }
+
+    private async Task RunLocalAsync(string archive, ArchiveReader reader, ImportPlan plan, CancellationToken cancellationToken)
+    {
+        var folder = LocalPath(archive, string.Empty);
+        try
+        {
+            using var extracted = reader.SupportsRandomAccess
+                ? await ArchiveExtractor.ExtractAsync(reader, folder, cancellationToken).ConfigureAwait(false)
+                : await ArchiveExtractor.ExtractAsync(archive, folder, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (ArchiveException e)
+        {
+            throw new ImportException(ImportErrorKind.BadInput, OneLine(archive, e.Message), e);
+        }
+
+        var planFile = LocalPath(archive, ".import-plan.json");
+        WriteAtomically(planFile, ImportPlanJson.Serialize(plan, settings.AssetType));
+        var reportFile = LocalPath(archive, ".validation.json");
+        ProcessorLog.LocalDone(logger, folder, planFile, reportFile);
+    }
+
+    private async Task<string> ImportAsync(string archive, ArchiveReader reader, ImportPlan plan, TransferCounters counters, Action<string> created, CancellationToken cancellationToken)
+    {
+        using var api = HttpPipelines.CreateApiClient(settings.RetryBaseDelay, counters);
+        using var storage = HttpPipelines.CreateStorageClient(settings.RetryBaseDelay, counters, settings.UploadWorkers);
+        using var session = new SessionManager(
+            new CognitoConfigClient(api, settings.ApiHost),
+            new CognitoIdentityProvider(api, settings.CognitoEndpoint),
+            new SessionCredentials(settings.SessionToken, settings.RefreshToken, settings.ApiKey, settings.ApiSecret),
+            counters);
+        var authorized = new AuthorizedApi(api, session);
+        var imports = new ImportClient(authorized, settings.ApiHost2);
+        try
+        {
+            await session.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+            var run = await new WorkflowClient(authorized, settings.ApiHost2)
+                .GetAsync(settings.IntegrationId!, settings.EffectiveWorkflowRoute, cancellationToken).ConfigureAwait(false);
+            if (run.PackageIds.Count == 0)
+            {
+                throw new ImportException(ImportErrorKind.Failed, $"workflow '{run.Id}' names no package to import into; check INTEGRATION_ID.");
+            }
+
+            ProcessorLog.Starting(logger, run.DatasetId, run.PackageIds[0]);
+            var importId = await CreateManifestAsync(imports, run, plan, cancellationToken).ConfigureAwait(false);
+            created(importId);
+            await using var source = await UploadSource.OpenAsync(archive, reader, settings.OutputDir, logger, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<UploadFailure> failures;
+            await using (new ImportProgress(counters, plan.Files.Count, plan.TotalBytes, line => ProcessorLog.Progress(logger, line)))
+            {
+                var engine = new UploadEngine(storage, imports, source.Reader, counters, logger);
+                failures = await engine.RunAsync(importId, run.DatasetId, plan.Files, settings.UploadWorkers, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (failures.Count > 0)
+            {
+                throw new ImportException(ImportErrorKind.Failed, $"import {importId}: failed to upload {failures.Count} of {plan.Files.Count} files (first: {failures[0].File.FilePath}: {failures[0].Reason}); run again to retry.");
+            }
+
+            return importId;
+        }
+        catch (AuthenticationException e)
+        {
+            throw new ImportException(e.Rejected ? ImportErrorKind.BadCredentials : ImportErrorKind.Failed, e.Message, e);
+        }
+        catch (PennsieveApiException e)
+        {
+            throw new ImportException(ImportErrorKind.Failed, e.Message, e);
+        }
+    }
+
+    private async Task<string> CreateManifestAsync(ImportClient imports, WorkflowRun run, ImportPlan plan, CancellationToken cancellationToken)
+    {
+        ProcessorLog.CreatingManifest(logger, plan.Files.Count, plan.Batches.Count);
+        var first = plan.Batches[0];
+        var importId = await imports.CreateAsync(
+            settings.IntegrationId!, run.DatasetId, run.PackageIds[0], Slice(plan.Files, first), settings.AssetType, plan.AssetName, cancellationToken).ConfigureAwait(false);
+        for (var i = 1; i < plan.Batches.Count; i++)
+        {
+            var batch = plan.Batches[i];
+            var count = batch.End.Value - batch.Start.Value;
+            await imports.AppendAsync(importId, run.DatasetId, Slice(plan.Files, batch), cancellationToken).ConfigureAwait(false);
+            ProcessorLog.Appended(logger, importId, i + 1, plan.Batches.Count, count);
+        }
+
+        ProcessorLog.Created(logger, importId, plan.Files.Count);
+        return importId;
+    }
+
+    private static IEnumerable<ImportFile> Slice(IReadOnlyList<ImportFile> files, Range range)
+    {
+        for (var i = range.Start.Value; i < range.End.Value; i++)
+        {
+            yield return files[i];
+        }
+    }
+
+    private string LocalPath(string archive, string suffix) =>
+        Path.Combine(settings.OutputDir, ArchiveNames.StripArchiveSuffix(archive) + suffix);
+
+    private static void WriteAtomically(string path, byte[] content)
+    {
+        var partial = path + ".partial";
+        File.WriteAllBytes(partial, content);
+        File.Move(partial, path, overwrite: true);
+    }
+
+    private static string OneLine(string archive, string message)
+    {
+        var line = message.ReplaceLineEndings(" ").Trim();
+        return line.Contains(Path.GetFileName(archive), StringComparison.Ordinal) ? line : $"{archive}: {line}";
+    }
+}
