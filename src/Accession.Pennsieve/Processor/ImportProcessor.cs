@@ -66,15 +66,17 @@ public sealed class ImportProcessor(ImportSettings settings, ILogger logger, Fun
 
         var counters = new TransferCounters();
         string? importId = null;
+        var alreadyUploaded = 0;
         try
         {
-            importId = await ImportAsync(archive, reader, plan, counters, id => importId = id, cancellationToken).ConfigureAwait(false);
+            importId = await ImportAsync(archive, reader, plan, counters, id => importId = id, n => alreadyUploaded = n, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             summary = summary with
             {
                 ImportId = importId,
+                FilesResumed = alreadyUploaded,
                 FilesUploaded = counters.FilesUploaded,
                 FilesFailed = counters.FilesFailed,
                 BytesUploaded = counters.BytesUploaded,
@@ -178,7 +180,7 @@ public sealed class ImportProcessor(ImportSettings settings, ILogger logger, Fun
         ProcessorLog.LocalDone(logger, folder, planFile, reportFile);
     }
 
-    private async Task<string> ImportAsync(string archive, ArchiveReader reader, ImportPlan plan, TransferCounters counters, Action<string> created, CancellationToken cancellationToken)
+    private async Task<string> ImportAsync(string archive, ArchiveReader reader, ImportPlan plan, TransferCounters counters, Action<string> created, Action<int> resumed, CancellationToken cancellationToken)
     {
         using var api = HttpPipelines.CreateApiClient(settings.RetryBaseDelay, counters);
         using var storage = HttpPipelines.CreateStorageClient(settings.RetryBaseDelay, counters, settings.UploadWorkers);
@@ -200,20 +202,34 @@ public sealed class ImportProcessor(ImportSettings settings, ILogger logger, Fun
             }
 
             ProcessorLog.Starting(logger, run.DatasetId, run.PackageIds[0]);
-            var importId = await CreateManifestAsync(imports, run, plan, cancellationToken).ConfigureAwait(false);
-            created(importId);
-            await using var source = await UploadSource.OpenAsync(archive, reader, settings.OutputDir, logger, cancellationToken).ConfigureAwait(false);
-            IReadOnlyList<UploadFailure> failures;
-            await using (new ImportProgress(counters, plan.Files.Count, plan.TotalBytes, line => ProcessorLog.Progress(logger, line)))
+            Directory.CreateDirectory(settings.OutputDir);
+            var journalPath = ImportJournal.PathFor(settings.OutputDir, ArchiveNames.StripArchiveSuffix(archive));
+            using var journal = ImportJournal.TryResume(journalPath, archive, settings.IntegrationId!, run.DatasetId, plan.Files)
+                ?? ImportJournal.Start(journalPath, archive, settings.IntegrationId!, run.DatasetId, await CreateManifestAsync(imports, run, plan, cancellationToken).ConfigureAwait(false), plan.Files);
+            created(journal.ImportId);
+            var remaining = journal.Files.Where(f => !journal.Done.Contains(f.UploadKey)).ToList();
+            resumed(journal.Done.Count);
+            if (journal.Done.Count > 0)
             {
-                var engine = new UploadEngine(storage, imports, source.Reader, counters, logger);
-                failures = await engine.RunAsync(importId, run.DatasetId, plan.Files, settings.UploadWorkers, cancellationToken).ConfigureAwait(false);
+                ProcessorLog.Resuming(logger, journal.ImportId, journal.Done.Count, remaining.Count);
             }
 
+            await using var source = await UploadSource.OpenAsync(archive, reader, settings.OutputDir, logger, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<UploadFailure> failures;
+            await using (new ImportProgress(counters, remaining.Count, remaining.Sum(f => f.Entry.Length), line => ProcessorLog.Progress(logger, line)))
+            {
+                var engine = new UploadEngine(storage, imports, source.Reader, counters, logger);
+                failures = await engine.RunAsync(journal.ImportId, run.DatasetId, remaining, settings.UploadWorkers, f => journal.MarkDone(f.UploadKey), cancellationToken).ConfigureAwait(false);
+            }
+
+            var importId = journal.ImportId;
             if (failures.Count > 0)
             {
-                throw new ImportException(ImportErrorKind.Failed, $"import {importId}: failed to upload {failures.Count} of {plan.Files.Count} files (first: {failures[0].File.FilePath}: {failures[0].Reason}); run again to retry.");
+                throw new ImportException(ImportErrorKind.Failed, $"import {importId}: failed to upload {failures.Count} of {plan.Files.Count} files (first: {failures[0].File.FilePath}: {failures[0].Reason}); run again to retry them.");
             }
+
+            journal.Delete();
+            ProcessorLog.Imported(logger, importId);
 
             return importId;
         }

@@ -12,6 +12,10 @@ public sealed record ImportSummary
 
     public int FilesPlanned { get; init; }
 
+    /// <summary>Files an earlier, interrupted run of the same import uploaded (not sent again).</summary>
+    public int FilesResumed { get; init; }
+
+    /// <summary>Files uploaded by this run.</summary>
     public long FilesUploaded { get; init; }
 
     public long FilesFailed { get; init; }
@@ -36,5 +40,5 @@ public sealed record ImportSummary
     /// <summary>One paragraph for the log.</summary>
     public override string ToString() => Local
         ? string.Create(CultureInfo.InvariantCulture, $"local run: asset '{AssetName}', {FilesPlanned} files, {BytesPlanned} bytes planned, {JunkSkipped} clutter entries left out, nothing sent; {Duration.TotalSeconds:F1} s.")
-        : string.Create(CultureInfo.InvariantCulture, $"import {ImportId ?? "(not created)"}: asset '{AssetName}', {FilesUploaded}/{FilesPlanned} files and {BytesUploaded}/{BytesPlanned} bytes uploaded, {FilesFailed} failed, {JunkSkipped} clutter entries left out; {Retries} retries, {Relogins} re-logins, {Represigns} presigned again; {Duration.TotalSeconds:F1} s.");
+        : string.Create(CultureInfo.InvariantCulture, $"import {ImportId ?? "(not created)"}: asset '{AssetName}', {FilesUploaded}/{FilesPlanned} files and {BytesUploaded}/{BytesPlanned} bytes uploaded{(FilesResumed > 0 ? $" ({FilesResumed} more by an earlier run)" : string.Empty)}, {FilesFailed} failed, {JunkSkipped} clutter entries left out; {Retries} retries, {Relogins} re-logins, {Represigns} presigned again; {Duration.TotalSeconds:F1} s.");
 }

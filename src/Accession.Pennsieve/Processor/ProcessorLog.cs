@@ -41,6 +41,12 @@ internal static partial class ProcessorLog
     [LoggerMessage(Level = LogLevel.Information, Message = "extracting {Archive} first: compressed tar files cannot be read in parallel")]
     public static partial void ExtractingFirst(ILogger logger, string archive);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "import_id={ImportId} resuming: {Done} files uploaded by an earlier run, {Remaining} to go")]
+    public static partial void Resuming(ILogger logger, string importId, int done, int remaining);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Successfully imported OME-Zarr. Manifest: {ImportId}")]
+    public static partial void Imported(ILogger logger, string importId);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "{Progress}")]
     public static partial void Progress(ILogger logger, string progress);
 

@@ -24,12 +24,13 @@ internal sealed partial class UploadEngine(
     /// <summary>How many presigned URLs one file may use before its upload counts as failed.</summary>
     public const int MaxPresignsPerFile = 3;
 
-    /// <summary>Uploads <paramref name="files"/>; returns the failures (empty when all succeeded).</summary>
+    /// <summary>Uploads <paramref name="files"/>, telling <paramref name="uploaded"/> of each success; returns the failures (empty when all succeeded).</summary>
     public async Task<IReadOnlyList<UploadFailure>> RunAsync(
         string importId,
         string datasetId,
         IReadOnlyList<ImportFile> files,
         int workers,
+        Action<ImportFile> uploaded,
         CancellationToken cancellationToken)
     {
         var failures = new List<UploadFailure>();
@@ -40,6 +41,7 @@ internal sealed partial class UploadEngine(
             {
                 await UploadAsync(importId, datasetId, file, token).ConfigureAwait(false);
                 counters.AddUploaded(file.Entry.Length);
+                uploaded(file);
             }
             catch (Exception e) when (e is PennsieveApiException or UploadException)
             {
