@@ -128,8 +128,10 @@ public class ImportEndToEndTests
         AssertStored(fake, Assert.Single(fake.Imports), ImportRun.Files(image));
     }
 
-    [Fact]
-    public async Task Failing_and_dropped_puts_are_retried_until_they_succeed()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(8)]
+    public async Task Failing_and_dropped_puts_are_retried_until_they_succeed(long dropAfterBytes)
     {
         await using var fake = await FakePennsieve.StartAsync();
         using var run = new ImportRun();
@@ -137,7 +139,7 @@ public class ImportEndToEndTests
         var image = run.BuildImage("image.zarr");
         run.Archive(image, "image.zip", prefix: "image.zarr/");
         fake.Faults.FailPuts(503, tries: 1);
-        fake.Faults.DropPuts(tries: 2);
+        fake.Faults.DropPuts(tries: 2, afterBytes: dropAfterBytes);
 
         var result = await run.RunAsync();
 

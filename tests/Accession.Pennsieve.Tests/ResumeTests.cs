@@ -23,7 +23,11 @@ public class ResumeTests
         var settings = SettingsReader.Read(name => run.Environment.GetValueOrDefault(name));
         using var stop = new CancellationTokenSource();
         var first = new ImportProcessor(settings, NullLogger.Instance, _ => "{}").RunAsync(stop.Token);
-        await WaitUntilAsync(() => fake.Objects.Count >= 3 || first.IsCompleted);
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+        {
+            await fake.WaitUntilAsync(f => f.Objects.Count >= 3, timeout.Token);
+        }
+
         await stop.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
         var storedBefore = fake.Objects.Count;
@@ -66,14 +70,5 @@ public class ResumeTests
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(2, fake.Imports.Count);
         Assert.False(File.Exists(Path.Combine(run.OutputDir, ".image.import-journal")));
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!condition())
-        {
-            await Task.Delay(10, timeout.Token);
-        }
     }
 }

@@ -24,6 +24,12 @@ internal sealed partial class UploadEngine(
     /// <summary>How many presigned URLs one file may use before its upload counts as failed.</summary>
     public const int MaxPresignsPerFile = 3;
 
+    /// <summary>
+    /// How long PUTs in flight may finish after a stop request: below System.CommandLine's default
+    /// two-second process-termination timeout, after which the process is ended regardless.
+    /// </summary>
+    public static readonly TimeSpan StopGracePeriod = TimeSpan.FromSeconds(1.5);
+
     /// <summary>Uploads <paramref name="files"/>, telling <paramref name="uploaded"/> of each success; returns the failures (empty when all succeeded).</summary>
     public async Task<IReadOnlyList<UploadFailure>> RunAsync(
         string importId,
@@ -34,12 +40,22 @@ internal sealed partial class UploadEngine(
         CancellationToken cancellationToken)
     {
         var failures = new List<UploadFailure>();
-        var options = new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(files, options, async (file, token) =>
+
+        // A stop request starts no new file but lets PUTs in flight finish for a short while, so a
+        // file stored by the server is not left out of the journal and uploaded again on resume.
+        using var abandon = new CancellationTokenSource();
+        using var stopping = cancellationToken.Register(() => abandon.CancelAfter(StopGracePeriod));
+        var options = new ParallelOptions { MaxDegreeOfParallelism = workers };
+        await Parallel.ForEachAsync(files, options, async (file, _) =>
         {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+
             try
             {
-                await UploadAsync(importId, datasetId, file, token).ConfigureAwait(false);
+                await UploadAsync(importId, datasetId, file, abandon.Token).ConfigureAwait(false);
                 counters.AddUploaded(file.Entry.Length);
                 uploaded(file);
             }
@@ -52,7 +68,12 @@ internal sealed partial class UploadEngine(
                     failures.Add(new UploadFailure(file, e.Message));
                 }
             }
+            catch (OperationCanceledException) when (abandon.IsCancellationRequested)
+            {
+                // Abandoned after the grace period; the journal does not list it, so a resume sends it.
+            }
         }).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
         return failures;
     }
 
