@@ -54,16 +54,16 @@ public class IsccBenchmarks
     }
 
     [Benchmark]
-    public byte[] DataCode() => DataHasher.HashData(_data);
+    public byte[] DataCode() => DataHasher.Hash(_data);
 
     [Benchmark]
-    public IsccSumResult IsccSumSequential() => IsccSum.Compute(_data);
+    public IsccSumResult IsccSumSequential() => IsccSum.Hash(_data);
 
     [Benchmark]
     public async Task<IsccSumResult> IsccSumPipelined()
     {
         using var stream = new MemoryStream(_data, writable: false);
-        return await IsccSum.ComputeAsync(stream);
+        return await IsccSum.HashAsync(stream);
     }
 }
 
