@@ -6,6 +6,7 @@ namespace Accession.Iscc.Codec;
 /// One ISCC: a header and a body whose length the header announces (shared/specs/iscc-sum.md §3;
 /// IEP-0001, IEP-0010; iscc-core codec.py and iscc_code.py @ e3cbeab). Parsing validates the
 /// header and the body length; <see cref="ToString"/> gives the canonical <c>ISCC:…</c> form.
+/// Immutable, so thread-safe.
 /// </summary>
 public sealed class IsccCode : IEquatable<IsccCode>
 {
