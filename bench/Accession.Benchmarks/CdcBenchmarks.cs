@@ -32,9 +32,6 @@ public class CdcBenchmarks
     [Benchmark(Description = "ScalarUnrolled")]
     public int ScalarUnrolled() => Single(static b => CdcChunker.FindCutPointScalarUnrolled(b));
 
-    [Benchmark(Description = "Batch Vector256")]
-    public int BatchVector256() => CdcChunker.IsVector256Supported ? Batch(static (b, l) => CdcChunker.FindCutPointsVector256(b, l)) : 0;
-
     [Benchmark(Description = "Batch Vector512")]
     public int BatchVector512() => CdcChunker.IsVector512Supported ? Batch(static (b, l) => CdcChunker.FindCutPointsVector512(b, l)) : 0;
 

@@ -8,7 +8,8 @@ namespace Accession.Benchmarks;
 /// <summary>
 /// Data-Code and ISCC-SUM kernels on 64 MiB of random data. The chunker-only and chunker+xxh32
 /// rows show what the Data-Code adds over the cut-point search; sequential vs pipelined shows the
-/// gain of hashing Data-Code and BLAKE3 on two cores.
+/// gain of hashing Data-Code and BLAKE3 on two cores; the pushed rows feed the same bytes through
+/// <see cref="IsccSumPushHasher"/> in the piece sizes of an HTTP body copy (64 KiB) and of large reads.
 /// Run: dotnet run -c Release --project bench/Accession.Benchmarks -- --filter '*IsccBenchmarks*'
 /// </summary>
 [MemoryDiagnoser]
@@ -54,16 +55,30 @@ public class IsccBenchmarks
     }
 
     [Benchmark]
-    public byte[] DataCode() => DataHasher.HashData(_data);
+    public byte[] DataCode() => DataHasher.Hash(_data);
 
     [Benchmark]
-    public IsccSumResult IsccSumSequential() => IsccSum.Compute(_data);
+    public IsccSumResult IsccSumSequential() => IsccSum.Hash(_data);
 
     [Benchmark]
     public async Task<IsccSumResult> IsccSumPipelined()
     {
         using var stream = new MemoryStream(_data, writable: false);
-        return await IsccSum.ComputeAsync(stream);
+        return await IsccSum.HashAsync(stream);
+    }
+
+    [Benchmark]
+    [Arguments(64 << 10)]
+    [Arguments(1 << 20)]
+    public async Task<IsccSumResult> IsccSumPushed(int pieceSize)
+    {
+        await using var hasher = new IsccSumPushHasher();
+        for (var offset = 0; offset < _data.Length; offset += pieceSize)
+        {
+            await hasher.AppendAsync(_data.AsMemory(offset, Math.Min(pieceSize, _data.Length - offset)));
+        }
+
+        return await hasher.GetCurrentResultAsync();
     }
 }
 

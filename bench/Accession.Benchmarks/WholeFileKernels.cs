@@ -50,6 +50,6 @@ internal static class WholeFileKernels
             offset += read;
         }
 
-        return hasher.GetCurrentDigest();
+        return hasher.GetCurrentHash();
     }
 }

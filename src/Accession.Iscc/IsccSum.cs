@@ -1,31 +1,36 @@
 namespace Accession.Iscc;
 
-/// <summary>One-shot ISCC-SUM computations over spans, streams and files (shared/specs/iscc-sum.md §4).</summary>
+/// <summary>
+/// One-shot ISCC-SUMs of spans, streams and files (shared/specs/iscc-sum.md §4): the static
+/// <c>Hash</c> helpers of the System.IO.Hashing vocabulary for <see cref="IsccSumHasher"/>. There is
+/// no <c>TryHash</c>: the result is an <see cref="IsccSumResult"/>, not bytes written to a span.
+/// Thread-safe: every call uses its own hasher.
+/// </summary>
 public static class IsccSum
 {
     /// <summary>The ISCC-SUM of <paramref name="source"/>.</summary>
-    public static IsccSumResult Compute(ReadOnlySpan<byte> source)
+    public static IsccSumResult Hash(ReadOnlySpan<byte> source)
     {
         var hasher = new IsccSumHasher();
         hasher.Append(source);
-        return hasher.GetResult();
+        return hasher.GetCurrentResult();
     }
 
     /// <summary>The ISCC-SUM of a stream read to its end (the stream is not disposed).</summary>
-    public static async Task<IsccSumResult> ComputeAsync(Stream stream, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    public static async Task<IsccSumResult> HashAsync(Stream stream, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         var hasher = new IsccSumHasher();
         await hasher.AppendAsync(stream, progress, cancellationToken).ConfigureAwait(false);
-        return hasher.GetResult();
+        return hasher.GetCurrentResult();
     }
 
     /// <summary>The ISCC-SUM of a file (see <see cref="IsccSumHasher.AppendFileAsync"/>).</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
-    public static async Task<IsccSumResult> ComputeFileAsync(string path, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    public static async Task<IsccSumResult> HashFileAsync(string path, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         var hasher = new IsccSumHasher();
         await hasher.AppendFileAsync(path, progress, cancellationToken).ConfigureAwait(false);
-        return hasher.GetResult();
+        return hasher.GetCurrentResult();
     }
 }

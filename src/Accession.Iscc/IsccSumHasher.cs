@@ -8,6 +8,16 @@ namespace Accession.Iscc;
 /// iscc-sum <c>IsccSumProcessor</c>). <see cref="AppendAsync"/> reads large buffers once and hashes
 /// them on two cores at the same time; it may be called several times to hash a concatenation.
 /// </summary>
+/// <remarks>
+/// <para>
+/// Speaks the vocabulary of System.IO.Hashing (<see cref="Append(ReadOnlySpan{byte})"/>,
+/// <see cref="Reset"/>; one-shot helpers on <see cref="IsccSum"/>), except that the result is not a
+/// byte array but an <see cref="IsccSumResult"/> (two digests and a length), so it is read with
+/// <see cref="GetCurrentResult"/> and <see cref="GetResultAndReset"/>. For a read loop the caller
+/// owns (an upload, a download), <see cref="IsccSumPushHasher"/> hashes pushed buffers on two cores.
+/// </para>
+/// <para>Not thread-safe: use one instance from one flow at a time, awaiting each call before the next.</para>
+/// </remarks>
 public sealed class IsccSumHasher
 {
     private readonly DataHasher _data = new();
@@ -17,12 +27,19 @@ public sealed class IsccSumHasher
     /// <summary>Total number of bytes appended since creation or the last reset.</summary>
     public long Length => _instance.Length;
 
-    /// <summary>Adds data to both digests.</summary>
+    /// <summary>Adds data to both digests on the calling thread.</summary>
     public void Append(ReadOnlySpan<byte> source)
     {
         ThrowIfInterrupted();
         _data.Append(source);
         _instance.Append(source);
+    }
+
+    /// <summary>Adds data from an array to both digests on the calling thread.</summary>
+    public void Append(byte[] source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        Append(source.AsSpan());
     }
 
     /// <summary>
@@ -80,10 +97,18 @@ public sealed class IsccSumHasher
     }
 
     /// <summary>The ISCC-SUM of everything appended so far; the state is not changed.</summary>
-    public IsccSumResult GetResult()
+    public IsccSumResult GetCurrentResult()
     {
         ThrowIfInterrupted();
-        return new IsccSumResult(_data.GetCurrentDigest(), _instance.GetCurrentDigest(), _instance.Length);
+        return new IsccSumResult(_data.GetCurrentHash(), _instance.GetCurrentHash(), _instance.Length);
+    }
+
+    /// <summary>The ISCC-SUM of everything appended so far, then <see cref="Reset"/>.</summary>
+    public IsccSumResult GetResultAndReset()
+    {
+        var result = GetCurrentResult();
+        Reset();
+        return result;
     }
 
     /// <summary>Returns the state to that of a new hasher.</summary>

@@ -6,7 +6,7 @@ namespace Accession.Iscc;
 /// <summary>
 /// The outcome of an ISCC-SUM computation (shared/specs/iscc-sum.md §3.3 and §4.1; iscc-sum
 /// <c>IsccSumResult</c>): both 32-byte digests and the byte count, from which every text form follows.
-/// Equality compares the digests' contents.
+/// Equality compares the digests' contents. Immutable, so thread-safe.
 /// </summary>
 /// <param name="DataDigest">The 32-byte Data-Code digest (compressed MinHash).</param>
 /// <param name="InstanceDigest">The 32-byte Instance-Code digest (BLAKE3).</param>
@@ -26,11 +26,11 @@ public sealed record IsccSumResult(ReadOnlyMemory<byte> DataDigest, ReadOnlyMemo
         IsccCode.InstanceCode(InstanceDigest.Span, 256).ToString(),
     ];
 
-    /// <summary>The ISCC-SUM: narrow <c>ISCC:KUA…</c> (ISO 24138, 2×64 bits) or wide <c>ISCC:K4A…</c> (2×128 bits).</summary>
-    public string ToIscc(bool wide) => ToCode(wide).ToString();
+    /// <summary>The ISCC-SUM text: narrow <c>ISCC:KUA…</c> (ISO 24138, 2×64 bits) or wide <c>ISCC:K4A…</c> (2×128 bits).</summary>
+    public string ToIscc(IsccSumWidth width) => ToCode(width).ToString();
 
     /// <summary>The ISCC-SUM as a code object.</summary>
-    public IsccCode ToCode(bool wide) => IsccCode.Sum(DataDigest.Span, InstanceDigest.Span, wide);
+    public IsccCode ToCode(IsccSumWidth width) => IsccCode.Sum(DataDigest.Span, InstanceDigest.Span, width);
 
     public bool Equals(IsccSumResult? other) =>
         other is not null

@@ -67,7 +67,7 @@ public sealed class MappedMemoryTests
         using var writer = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
 
         Assert.Equal(Blake3Hasher.Hash(content), Blake3Hasher.HashFile(path, 2));
-        Assert.Equal(IsccSum.Compute(content), await IsccSum.ComputeFileAsync(path));
+        Assert.Equal(IsccSum.Hash(content), await IsccSum.HashFileAsync(path));
     }
 
     [SkippableFact]
@@ -85,7 +85,7 @@ public sealed class MappedMemoryTests
         await using var writer = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
         var progress = new Progress(() => writer.SetLength(1 << 20));
 
-        var error = await Assert.ThrowsAsync<IOException>(() => IsccSum.ComputeFileAsync(path, progress));
+        var error = await Assert.ThrowsAsync<IOException>(() => IsccSum.HashFileAsync(path, progress));
 
         Assert.True(progress.Reported);
         Assert.Contains("changed while it was hashed", error.Message, StringComparison.Ordinal);
@@ -104,7 +104,7 @@ public sealed class MappedMemoryTests
             writer.Flush();
         });
 
-        await Assert.ThrowsAsync<IOException>(() => IsccSum.ComputeFileAsync(path, progress));
+        await Assert.ThrowsAsync<IOException>(() => IsccSum.HashFileAsync(path, progress));
         Assert.True(progress.Reported);
     }
 
@@ -120,7 +120,7 @@ public sealed class MappedMemoryTests
 
         var progress = new Progress(() => File.AppendAllText(path, "late"));
 
-        await Assert.ThrowsAsync<IOException>(() => IsccSum.ComputeFileAsync(path, progress));
+        await Assert.ThrowsAsync<IOException>(() => IsccSum.HashFileAsync(path, progress));
         Assert.True(progress.Reported);
     }
 

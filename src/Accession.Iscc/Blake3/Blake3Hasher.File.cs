@@ -36,7 +36,7 @@ public sealed partial class Blake3Hasher
             // Empty, a special file whose length is unknown, or a file still being written: read it to the end.
             using var stream = new FileStream(handle, FileAccess.Read, bufferSize: 0);
             hasher.AppendStream(stream);
-            if (length > 0 && (long)hasher.Length != length)
+            if (length > 0 && hasher.Length != length)
             {
                 throw new IOException(MappedMemory.FileChangedMessage);
             }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 
 namespace Accession.Iscc.Blake3;
@@ -6,14 +5,28 @@ namespace Accession.Iscc.Blake3;
 /// <summary>
 /// BLAKE3 hashing: regular, keyed and key derivation modes, with extended output of any length.
 /// Implemented from the BLAKE3 specification (BLAKE3-team/BLAKE3-specs @ ea51a3a, reference
-/// implementation @ 77b257e; summarised in shared/specs/iscc-sum.md §5). Shaped like the
-/// System.IO.Hashing types: <see cref="Append(ReadOnlySpan{byte})"/>, a result that does not
-/// disturb the state, <see cref="Reset"/>, and static one-shot helpers.
+/// implementation @ 77b257e; summarised in shared/specs/iscc-sum.md §5). Speaks the vocabulary of
+/// System.IO.Hashing: <see cref="Append(ReadOnlySpan{byte})"/>, <see cref="GetCurrentHash()"/>
+/// (does not disturb the state), <see cref="GetHashAndReset()"/>, <see cref="Reset"/>, and static
+/// <see cref="Hash(ReadOnlySpan{byte})"/>, <see cref="TryHash"/> and <see cref="HashAsync"/>.
 /// </summary>
 /// <remarks>
+/// <para>
+/// BLAKE3 is an extendable-output function, so the overloads that write into a span fill the whole
+/// destination, whatever its length, as <c>System.Security.Cryptography.Shake128</c> does; a
+/// shorter output is a prefix of a longer one. The overloads that return an array give the
+/// 32-byte default hash.
+/// </para>
+/// <para>
 /// The SIMD kernels compress up to sixteen chunks at once, so appends of 16 KiB or more (ideally a
 /// MiB or more) run at full speed; small appends run at single-block speed. <see cref="HashFile"/>
 /// maps the file and hashes it in one pass.
+/// </para>
+/// <para>
+/// Not thread-safe: use one instance from one thread at a time. With
+/// <see cref="MaxDegreeOfParallelism"/> above 1, a single large append is itself spread over
+/// several threads, and has finished on all of them when it returns.
+/// </para>
 /// </remarks>
 public sealed partial class Blake3Hasher
 {
@@ -108,25 +121,10 @@ public sealed partial class Blake3Hasher
         Append(source.AsSpan());
     }
 
-    /// <summary>Reads a stream to its end and adds it to the hash.</summary>
-    public async Task AppendAsync(Stream stream, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
+    /// <summary>Reads a stream to its end and adds it to the hash (the stream is not disposed).</summary>
+    public Task AppendAsync(Stream stream, CancellationToken cancellationToken = default) =>
         // Larger reads when several threads share each append.
-        var buffer = ArrayPool<byte>.Shared.Rent(_state.Parallelism > 1 ? 8 << 20 : 1 << 20);
-        try
-        {
-            int read;
-            while ((read = await stream.ReadAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                Append(buffer.AsSpan(0, read));
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
+        StreamHashing.AppendAsync(stream, Append, _state.Parallelism > 1 ? 8 << 20 : StreamHashing.DefaultBufferSize, cancellationToken);
 
     /// <summary>Returns the state to that of a new hasher with the same key and mode.</summary>
     public void Reset() => _state.Reset();
@@ -140,24 +138,42 @@ public sealed partial class Blake3Hasher
     }
 
     /// <summary>
-    /// Fills <paramref name="destination"/> with output of the hash function (the extended output
-    /// of BLAKE3: any length, and a shorter output is a prefix of a longer one). The state is not changed.
+    /// Fills all of <paramref name="destination"/> with output of the hash function (extended output:
+    /// any length). The state is not changed.
     /// </summary>
     public void GetCurrentHash(Span<byte> destination) => _state.Finalize(destination, 0);
 
-    /// <summary>Extended output starting at byte <paramref name="offset"/> of the output stream (a multiple of 64).</summary>
-    public void GetCurrentHash(ulong offset, Span<byte> destination)
+    /// <summary>
+    /// Fills all of <paramref name="destination"/> with extended output starting at byte
+    /// <paramref name="offset"/> of the output stream (a multiple of 64). The state is not changed.
+    /// </summary>
+    public void GetCurrentHash(long offset, Span<byte> destination)
     {
-        if (offset % Blake3Constants.BlockLength != 0)
+        if (offset < 0 || offset % Blake3Constants.BlockLength != 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(offset), offset, "The output offset must be a multiple of 64.");
+            throw new ArgumentOutOfRangeException(nameof(offset), offset, "The output offset must be a non-negative multiple of 64.");
         }
 
-        _state.Finalize(destination, offset / Blake3Constants.BlockLength);
+        _state.Finalize(destination, (ulong)offset / Blake3Constants.BlockLength);
+    }
+
+    /// <summary>The 32-byte hash of everything appended so far, then <see cref="Reset"/>.</summary>
+    public byte[] GetHashAndReset()
+    {
+        var hash = GetCurrentHash();
+        Reset();
+        return hash;
+    }
+
+    /// <summary>Fills all of <paramref name="destination"/> with output (as <see cref="GetCurrentHash(Span{byte})"/>), then <see cref="Reset"/>.</summary>
+    public void GetHashAndReset(Span<byte> destination)
+    {
+        GetCurrentHash(destination);
+        Reset();
     }
 
     /// <summary>Total number of bytes appended since creation or the last reset.</summary>
-    public ulong Length => _state.Length;
+    public long Length => (long)_state.Length;
 
     /// <summary>The 32-byte BLAKE3 hash of <paramref name="source"/>.</summary>
     public static byte[] Hash(ReadOnlySpan<byte> source)
@@ -167,7 +183,7 @@ public sealed partial class Blake3Hasher
         return hash;
     }
 
-    /// <summary>Hashes <paramref name="source"/> and fills all of <paramref name="destination"/> with output.</summary>
+    /// <summary>Hashes <paramref name="source"/> and fills all of <paramref name="destination"/> with output (extended output: any length).</summary>
     public static void Hash(ReadOnlySpan<byte> source, Span<byte> destination)
     {
         var hasher = new Blake3Hasher();
@@ -176,6 +192,7 @@ public sealed partial class Blake3Hasher
     }
 
     /// <summary>Writes the 32-byte hash if the destination is large enough.</summary>
+    /// <returns><see langword="false"/> (and nothing written) when <paramref name="destination"/> is shorter than 32 bytes.</returns>
     public static bool TryHash(ReadOnlySpan<byte> source, Span<byte> destination, out int bytesWritten)
     {
         if (destination.Length < HashLengthInBytes)
@@ -189,12 +206,11 @@ public sealed partial class Blake3Hasher
         return true;
     }
 
-    /// <summary>The 32-byte hash of a stream read to its end.</summary>
+    /// <summary>The 32-byte hash of a stream read to its end (the stream is not disposed).</summary>
     public static async Task<byte[]> HashAsync(Stream stream, CancellationToken cancellationToken = default)
     {
         var hasher = new Blake3Hasher();
         await hasher.AppendAsync(stream, cancellationToken).ConfigureAwait(false);
         return hasher.GetCurrentHash();
     }
-
 }

@@ -3,6 +3,7 @@ namespace Accession.Iscc.Codec;
 /// <summary>
 /// RFC 4648 base32 as ISCC uses it: upper-case alphabet <c>A–Z2–7</c>, no padding; decoding is
 /// case-insensitive (shared/specs/iscc-sum.md §3.2; iscc-core <c>encode_base32</c>/<c>decode_base32</c>).
+/// Stateless, so thread-safe.
 /// </summary>
 public static class Base32
 {

@@ -6,6 +6,7 @@ namespace Accession.Iscc.Codec;
 /// One ISCC: a header and a body whose length the header announces (shared/specs/iscc-sum.md §3;
 /// IEP-0001, IEP-0010; iscc-core codec.py and iscc_code.py @ e3cbeab). Parsing validates the
 /// header and the body length; <see cref="ToString"/> gives the canonical <c>ISCC:…</c> form.
+/// Immutable, so thread-safe.
 /// </summary>
 public sealed class IsccCode : IEquatable<IsccCode>
 {
@@ -85,11 +86,12 @@ public sealed class IsccCode : IEquatable<IsccCode>
     public static IsccCode InstanceCode(ReadOnlySpan<byte> digest, int bits = 64) => Unit(MainType.Instance, digest, bits);
 
     /// <summary>
-    /// An ISCC-SUM: header <c>55 00</c> with 64 bits of each digest (ISO 24138), or, when
-    /// <paramref name="wide"/>, the WIDE form <c>57 00</c> with 128 bits of each (§3.3).
+    /// An ISCC-SUM of the given <paramref name="width"/>: header <c>55 00</c> with 64 bits of each
+    /// digest (ISO 24138), or the WIDE form <c>57 00</c> with 128 bits of each (§3.3).
     /// </summary>
-    public static IsccCode Sum(ReadOnlySpan<byte> dataDigest, ReadOnlySpan<byte> instanceDigest, bool wide)
+    public static IsccCode Sum(ReadOnlySpan<byte> dataDigest, ReadOnlySpan<byte> instanceDigest, IsccSumWidth width)
     {
+        var wide = width == IsccSumWidth.Wide;
         var unitBytes = wide ? 16 : 8;
         if (dataDigest.Length < unitBytes || instanceDigest.Length < unitBytes)
         {
@@ -106,12 +108,12 @@ public sealed class IsccCode : IEquatable<IsccCode>
     /// <summary>
     /// Composes ISCC-UNITs into an ISCC-CODE like iscc-core <c>gen_iscc_code_v0</c>: units are sorted
     /// by MainType, Data and Instance are required, and 64 bits of each unit enter the body. WIDE
-    /// (128 bits of each) applies only when <paramref name="wide"/> is set and the units are exactly
+    /// (128 bits of each) applies only when <paramref name="width"/> is wide and the units are exactly
     /// one Data and one Instance of at least 128 bits each; otherwise the result silently falls back
     /// to the narrow form, as the reference does.
     /// </summary>
     /// <exception cref="ArgumentException">The units cannot form an ISCC-CODE; the message says why.</exception>
-    public static IsccCode Compose(IEnumerable<IsccCode> units, bool wide = false)
+    public static IsccCode Compose(IEnumerable<IsccCode> units, IsccSumWidth width = IsccSumWidth.Narrow)
     {
         ArgumentNullException.ThrowIfNull(units);
         var sorted = units.OrderBy(u => u.MainType).ToList();
@@ -153,7 +155,7 @@ public sealed class IsccCode : IEquatable<IsccCode>
         }
 
         int subType;
-        var isWide = wide && sorted.Count == 2 && sorted.All(u => u.Header.BodyBits >= 128);
+        var isWide = width == IsccSumWidth.Wide && sorted.Count == 2 && sorted.All(u => u.Header.BodyBits >= 128);
         if (isWide)
         {
             subType = IsccSubTypes.IsccWide;

@@ -4,7 +4,7 @@ namespace Accession.Iscc.Codec;
 
 /// <summary>
 /// A readable breakdown of one ISCC (shared/specs/iscc-sum.md §3): the header fields by name, what
-/// the length field means, the body, and for an ISCC-CODE its units.
+/// the length field means, the body, and for an ISCC-CODE its units. Immutable, so thread-safe.
 /// </summary>
 /// <param name="Iscc">The canonical <c>ISCC:…</c> form.</param>
 /// <param name="TypeId">The type identifier as iscc-core <c>iscc_type_id</c> forms it, e.g. <c>ISCC-SUM-V0-DI</c> or <c>DATA-NONE-V0-64</c>.</param>

@@ -4,6 +4,7 @@ namespace Accession.Iscc.Codec;
 /// The self-describing ISCC header: MainType, SubType, Version and Length, each a "varnibble"
 /// (shared/specs/iscc-sum.md §3.1; IEP-0001; iscc-core codec <c>encode_header</c>/<c>decode_header</c>).
 /// <see cref="Length"/> is the raw header field; its meaning depends on the MainType (see <see cref="BodyBits"/>).
+/// Immutable, so thread-safe.
 /// </summary>
 public readonly record struct IsccHeader(MainType MainType, int SubType, int Version, int Length)
 {

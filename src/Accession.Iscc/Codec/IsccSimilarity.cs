@@ -4,7 +4,7 @@ namespace Accession.Iscc.Codec;
 
 /// <summary>
 /// Similarity of ISCC-SUMs: the Hamming distance over the Data-Code bits only, 64 bits narrow and
-/// 128 bits wide (shared/specs/iscc-sum.md §3.3; iscc-sum <c>--similar</c>).
+/// 128 bits wide (shared/specs/iscc-sum.md §3.3; iscc-sum <c>--similar</c>). Stateless, so thread-safe.
 /// </summary>
 public static class IsccSimilarity
 {

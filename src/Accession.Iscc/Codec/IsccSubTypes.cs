@@ -2,7 +2,7 @@ namespace Accession.Iscc.Codec;
 
 /// <summary>
 /// SubType values and names per MainType (shared/specs/iscc-sum.md §3.1; iscc-core codec
-/// <c>ST</c>, <c>ST_CC</c>, <c>ST_ISCC</c>).
+/// <c>ST</c>, <c>ST_CC</c>, <c>ST_ISCC</c>). Constants and pure functions, so thread-safe.
 /// </summary>
 public static class IsccSubTypes
 {

@@ -9,9 +9,8 @@ namespace Accession.Iscc.DataCode;
 /// <see cref="FindCutPoint"/> rolls one chunk with the closed form of §1.10, 32 bytes per step of
 /// the serial chain (<see cref="FindCutPointScalarUnrolled"/>), on every machine. Whole buffers go
 /// through <see cref="FindCutPoints"/>, which evaluates the rolling value on 16 lanes at once
-/// (<see cref="CdcLanes"/>) where AVX-512 VBMI is available. The 8-lane AVX2 kernel depends on
-/// gathers and was slower than the scalar closed form where measured, so it is not dispatched; it
-/// stays callable for tests and benchmarks.
+/// (<see cref="CdcLanes"/>) where AVX-512 VBMI is available. (An 8-lane AVX2 kernel needs gathers
+/// for the gear table and was slower than the scalar closed form where measured, so there is none.)
 /// </remarks>
 internal static partial class CdcChunker
 {
@@ -36,13 +35,6 @@ internal static partial class CdcChunker
     internal static int FindCutPointsVector512(ReadOnlySpan<byte> buffer, Span<int> lengths) =>
         CdcLanes.FindCutPoints<CdcLaneKernel512>(buffer, lengths);
 
-    /// <summary>The batch rule on 8 lanes with AVX2 (gathers for the gear table).</summary>
-    internal static int FindCutPointsVector256(ReadOnlySpan<byte> buffer, Span<int> lengths) =>
-        CdcLanes.FindCutPoints<CdcLaneKernel256>(buffer, lengths);
-
-    /// <summary>Whether the AVX2 or AVX-512 batch paths can run on this machine.</summary>
-    internal static bool IsVector256Supported => CdcLaneKernel256.IsSupported;
-
-    /// <inheritdoc cref="IsVector256Supported"/>
+    /// <summary>Whether the AVX-512 batch path can run on this machine.</summary>
     internal static bool IsVector512Supported => CdcLaneKernel512.IsSupported;
 }

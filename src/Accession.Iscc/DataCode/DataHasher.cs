@@ -5,13 +5,18 @@ namespace Accession.Iscc.DataCode;
 /// <summary>
 /// Streaming Data-Code v0 digest (shared/specs/iscc-sum.md §1; iscc-core code_data.py
 /// <c>DataHasherV0</c> @ e3cbeab): content-defined chunks, an xxh32 feature per chunk, and a
-/// 64-permutation MinHash compressed to 32 bytes. Shaped like the System.IO.Hashing types. The
-/// digest does not depend on how the input is split across <see cref="Append"/> calls.
+/// 64-permutation MinHash compressed to 32 bytes. Speaks the vocabulary of System.IO.Hashing
+/// (<see cref="Append(ReadOnlySpan{byte})"/>, <see cref="GetCurrentHash()"/>, <see cref="GetHashAndReset()"/>,
+/// <see cref="Reset"/>, static <see cref="Hash(ReadOnlySpan{byte})"/>, <see cref="TryHash"/> and
+/// <see cref="HashAsync"/>); the "hash" is iscc-core's 32-byte Data-Code digest, from which
+/// <see cref="Codec.IsccCode.DataCode"/> takes the bits of a Data-Code. The hash does not depend on
+/// how the input is split across <see cref="Append(ReadOnlySpan{byte})"/> calls.
 /// </summary>
+/// <remarks>Not thread-safe: use one instance from one thread at a time.</remarks>
 public sealed class DataHasher
 {
-    /// <summary>Length of the digest in bytes (256 bits).</summary>
-    public const int DigestLength = MinHash.DigestLength;
+    /// <summary>Length of the hash (the Data-Code digest) in bytes: 256 bits.</summary>
+    public const int HashLengthInBytes = MinHash.DigestLength;
 
     private const int FeatureBatch = 256;
 
@@ -37,6 +42,7 @@ public sealed class DataHasher
     private int _featureCount;
     private long _length;
 
+    /// <summary>A hasher with nothing appended.</summary>
     public DataHasher()
     {
         MinHash.Initialize(_minima);
@@ -45,7 +51,7 @@ public sealed class DataHasher
     /// <summary>Total number of bytes appended since creation or the last reset.</summary>
     public long Length => _length;
 
-    /// <summary>Adds data to the digest.</summary>
+    /// <summary>Adds data to the hash.</summary>
     public void Append(ReadOnlySpan<byte> source)
     {
         _length += source.Length;
@@ -83,21 +89,33 @@ public sealed class DataHasher
         ChunkHoldingLast(source);
     }
 
-    /// <summary>The 32-byte digest of everything appended so far; the state is not changed.</summary>
-    public byte[] GetCurrentDigest()
+    /// <summary>Adds data from an array to the hash.</summary>
+    public void Append(byte[] source)
     {
-        var digest = new byte[DigestLength];
-        GetCurrentDigest(digest);
-        return digest;
+        ArgumentNullException.ThrowIfNull(source);
+        Append(source.AsSpan());
     }
 
-    /// <summary>Writes the 32-byte digest of everything appended so far; the state is not changed.</summary>
-    /// <returns>The number of bytes written (32).</returns>
-    public int GetCurrentDigest(Span<byte> destination)
+    /// <summary>Reads a stream to its end and adds it to the hash (the stream is not disposed).</summary>
+    public Task AppendAsync(Stream stream, CancellationToken cancellationToken = default) =>
+        StreamHashing.AppendAsync(stream, Append, StreamHashing.DefaultBufferSize, cancellationToken);
+
+    /// <summary>The 32-byte hash of everything appended so far; the state is not changed.</summary>
+    public byte[] GetCurrentHash()
     {
-        if (destination.Length < DigestLength)
+        var hash = new byte[HashLengthInBytes];
+        GetCurrentHash(hash);
+        return hash;
+    }
+
+    /// <summary>Writes the 32-byte hash of everything appended so far; the state is not changed.</summary>
+    /// <returns>The number of bytes written (32).</returns>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than 32 bytes.</exception>
+    public int GetCurrentHash(Span<byte> destination)
+    {
+        if (destination.Length < HashLengthInBytes)
         {
-            throw new ArgumentException($"The destination must hold {DigestLength} bytes.", nameof(destination));
+            throw new ArgumentException($"The destination must hold {HashLengthInBytes} bytes.", nameof(destination));
         }
 
         Span<ulong> minima = stackalloc ulong[MinHash.Permutations];
@@ -122,7 +140,24 @@ public sealed class DataHasher
         }
 
         MinHash.Compress(minima, destination);
-        return DigestLength;
+        return HashLengthInBytes;
+    }
+
+    /// <summary>The 32-byte hash of everything appended so far, then <see cref="Reset"/>.</summary>
+    public byte[] GetHashAndReset()
+    {
+        var hash = GetCurrentHash();
+        Reset();
+        return hash;
+    }
+
+    /// <summary>Writes the 32-byte hash of everything appended so far, then <see cref="Reset"/>.</summary>
+    /// <returns>The number of bytes written (32).</returns>
+    public int GetHashAndReset(Span<byte> destination)
+    {
+        var written = GetCurrentHash(destination);
+        Reset();
+        return written;
     }
 
     /// <summary>Returns the state to that of a new hasher.</summary>
@@ -135,19 +170,43 @@ public sealed class DataHasher
     }
 
     /// <summary>The 32-byte Data-Code digest of <paramref name="source"/>.</summary>
-    public static byte[] HashData(ReadOnlySpan<byte> source)
+    public static byte[] Hash(ReadOnlySpan<byte> source)
     {
         var hasher = new DataHasher();
         hasher.Append(source);
-        return hasher.GetCurrentDigest();
+        return hasher.GetCurrentHash();
     }
 
-    /// <summary>Writes the 32-byte Data-Code digest of <paramref name="source"/>; returns the bytes written.</summary>
-    public static int HashData(ReadOnlySpan<byte> source, Span<byte> destination)
+    /// <summary>Writes the 32-byte Data-Code digest of <paramref name="source"/>.</summary>
+    /// <returns>The number of bytes written (32).</returns>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than 32 bytes.</exception>
+    public static int Hash(ReadOnlySpan<byte> source, Span<byte> destination)
     {
         var hasher = new DataHasher();
         hasher.Append(source);
-        return hasher.GetCurrentDigest(destination);
+        return hasher.GetCurrentHash(destination);
+    }
+
+    /// <summary>Writes the 32-byte Data-Code digest if the destination is large enough.</summary>
+    /// <returns><see langword="false"/> (and nothing written) when <paramref name="destination"/> is shorter than 32 bytes.</returns>
+    public static bool TryHash(ReadOnlySpan<byte> source, Span<byte> destination, out int bytesWritten)
+    {
+        if (destination.Length < HashLengthInBytes)
+        {
+            bytesWritten = 0;
+            return false;
+        }
+
+        bytesWritten = Hash(source, destination);
+        return true;
+    }
+
+    /// <summary>The 32-byte Data-Code digest of a stream read to its end (the stream is not disposed).</summary>
+    public static async Task<byte[]> HashAsync(Stream stream, CancellationToken cancellationToken = default)
+    {
+        var hasher = new DataHasher();
+        await hasher.AppendAsync(stream, cancellationToken).ConfigureAwait(false);
+        return hasher.GetCurrentHash();
     }
 
     /// <summary>Chunks <paramref name="data"/> completely, hashes every chunk but the last, and keeps the last as the tail.</summary>

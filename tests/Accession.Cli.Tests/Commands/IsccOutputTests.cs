@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Accession.Iscc;
+using Accession.Iscc.Codec;
 using Accession.TestKit;
 
 namespace Accession.Cli.Tests.Commands;
@@ -40,11 +41,11 @@ public class IsccOutputTests
         using var folder = new TempFolder();
         var path = folder.File("data.bin");
         await File.WriteAllBytesAsync(path, RandomNumberGenerator.GetBytes(300_000));
-        var expected = await IsccSum.ComputeFileAsync(path);
+        var expected = await IsccSum.HashFileAsync(path);
 
         var result = await CliRunner.RunAsync("iscc", path);
 
-        Assert.Equal([$"{expected.ToIscc(wide: true)} *{path}"], result.Lines);
+        Assert.Equal([$"{expected.ToIscc(IsccSumWidth.Wide)} *{path}"], result.Lines);
         Assert.StartsWith("ISCC:K4A", result.Output, StringComparison.Ordinal);
     }
 
@@ -54,11 +55,11 @@ public class IsccOutputTests
         using var folder = new TempFolder();
         var path = folder.File("data.bin");
         await File.WriteAllBytesAsync(path, RandomNumberGenerator.GetBytes(5000));
-        var expected = await IsccSum.ComputeFileAsync(path);
+        var expected = await IsccSum.HashFileAsync(path);
 
         var result = await CliRunner.RunAsync("iscc", "--tag", "--narrow", path);
 
-        Assert.Equal([$"ISCC-SUM ({path}) = {expected.ToIscc(wide: false)}"], result.Lines);
+        Assert.Equal([$"ISCC-SUM ({path}) = {expected.ToIscc(IsccSumWidth.Narrow)}"], result.Lines);
         Assert.StartsWith("ISCC-SUM (", result.Output, StringComparison.Ordinal);
         Assert.Contains("= ISCC:KUA", result.Output, StringComparison.Ordinal);
     }
@@ -67,7 +68,7 @@ public class IsccOutputTests
     public async Task Standard_input_is_read_when_no_file_or_a_dash_is_given()
     {
         var input = RandomNumberGenerator.GetBytes(70_000);
-        var expected = IsccSum.Compute(input).ToIscc(wide: true);
+        var expected = IsccSum.Hash(input).ToIscc(IsccSumWidth.Wide);
 
         var none = await CliRunner.RunWithInputAsync(input, "iscc");
         var dash = await CliRunner.RunWithInputAsync(input, "iscc", "-");

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using Accession.Iscc;
+using Accession.Iscc.Codec;
 using Accession.TestKit;
 
 namespace Accession.Cli.Tests.Commands;
@@ -45,7 +46,7 @@ public class IsccProcessTests
         var (exitCode, output, error) = await RunAsync(input, "iscc", "--narrow");
 
         Assert.Equal(0, exitCode);
-        Assert.Equal($"{IsccSum.Compute(input).ToIscc(wide: false)} *-\n", output);
+        Assert.Equal($"{IsccSum.Hash(input).ToIscc(IsccSumWidth.Narrow)} *-\n", output);
         Assert.Empty(error);
     }
 

@@ -21,9 +21,9 @@ public class IsccSimilarTests
         await File.WriteAllBytesAsync(a, original);
         await File.WriteAllBytesAsync(b, RandomNumberGenerator.GetBytes(64_000));
         await File.WriteAllBytesAsync(c, edited);
-        var codeA = IsccSum.Compute(original).ToCode(wide: true);
-        var codeB = (await IsccSum.ComputeFileAsync(b)).ToCode(wide: true);
-        var codeC = IsccSum.Compute(edited).ToCode(wide: true);
+        var codeA = IsccSum.Hash(original).ToCode(IsccSumWidth.Wide);
+        var codeB = (await IsccSum.HashFileAsync(b)).ToCode(IsccSumWidth.Wide);
+        var codeC = IsccSum.Hash(edited).ToCode(IsccSumWidth.Wide);
         var distance = IsccSimilarity.DataHammingDistance(codeA, codeC);
         Assert.InRange(distance, 0, 12);
         Assert.True(IsccSimilarity.DataHammingDistance(codeA, codeB) > 12);
@@ -45,7 +45,7 @@ public class IsccSimilarTests
         var b = folder.File("b.bin");
         await File.WriteAllBytesAsync(a, bytes);
         await File.WriteAllBytesAsync(b, bytes);
-        var code = IsccSum.Compute(bytes).ToIscc(wide: false);
+        var code = IsccSum.Hash(bytes).ToIscc(IsccSumWidth.Narrow);
 
         var result = await CliRunner.RunAsync("iscc", "--similar", "--threshold", "0", "--tag", "--narrow", a, b);
 

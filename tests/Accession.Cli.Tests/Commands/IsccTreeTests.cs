@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Accession.Iscc;
+using Accession.Iscc.Codec;
 using Accession.TestKit;
 
 namespace Accession.Cli.Tests.Commands;
@@ -24,13 +25,13 @@ public class IsccTreeTests
         }
 
         byte[] concatenated = [.. files[".isccignore"], .. files["a.bin"], .. files["b.bin"], .. files["sub/c.bin"]];
-        var expected = IsccSum.Compute(concatenated);
+        var expected = IsccSum.Hash(concatenated);
 
         var result = await CliRunner.RunAsync("iscc", "--tree", "--units", folder.Path);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(
-            [$"{expected.ToIscc(wide: true)} *{folder.Path}/", .. expected.Units.Select(unit => "  " + unit)],
+            [$"{expected.ToIscc(IsccSumWidth.Wide)} *{folder.Path}/", .. expected.Units.Select(unit => "  " + unit)],
             result.Lines);
     }
 

@@ -47,7 +47,7 @@ public sealed class IsccCodeTests
 
         Assert.Equal(MainType.Data, units[^2].MainType);
         Assert.Equal(MainType.Instance, units[^1].MainType);
-        Assert.Equal(code, IsccCode.Compose(units, wide: code.Header.SubType == IsccSubTypes.IsccWide));
+        Assert.Equal(code, IsccCode.Compose(units, code.Header.SubType == IsccSubTypes.IsccWide ? IsccSumWidth.Wide : IsccSumWidth.Narrow));
     }
 
     [Fact]
@@ -98,9 +98,9 @@ public sealed class IsccCodeTests
         var wide = Vectors.ExtendedOutput(name, "iscc_sum_wide").GetString();
 
         Assert.Equal(narrow, IsccCode.Compose([instance, data]).ToString());
-        Assert.Equal(wide, IsccCode.Compose([instance, data], wide: true).ToString());
-        Assert.Equal(narrow, IsccCode.Sum(data.Body.Span, instance.Body.Span, wide: false).ToString());
-        Assert.Equal(wide, IsccCode.Sum(data.Body.Span, instance.Body.Span, wide: true).ToString());
+        Assert.Equal(wide, IsccCode.Compose([instance, data], IsccSumWidth.Wide).ToString());
+        Assert.Equal(narrow, IsccCode.Sum(data.Body.Span, instance.Body.Span, IsccSumWidth.Narrow).ToString());
+        Assert.Equal(wide, IsccCode.Sum(data.Body.Span, instance.Body.Span, IsccSumWidth.Wide).ToString());
     }
 
     [Theory]
@@ -127,7 +127,7 @@ public sealed class IsccCodeTests
         var data64 = IsccCode.Parse(Vectors.ExtendedOutput(name, "data_code_64").GetString()!);
         var instance256 = IsccCode.Parse(Vectors.ExtendedOutput(name, "instance_code_256").GetString()!);
 
-        var composed = IsccCode.Compose([data64, instance256], wide: true);
+        var composed = IsccCode.Compose([data64, instance256], IsccSumWidth.Wide);
         Assert.Equal(IsccSubTypes.IsccSum, composed.Header.SubType);
         Assert.Equal(Vectors.ExtendedOutput(name, "iscc_sum").GetString(), composed.ToString());
     }
@@ -138,7 +138,7 @@ public sealed class IsccCodeTests
         var data = IsccCode.DataCode(new byte[32]);
         var instance = IsccCode.InstanceCode(new byte[32]);
         var shortData = IsccCode.DataCode(new byte[32], 32);
-        var sum = IsccCode.Sum(new byte[32], new byte[32], wide: false);
+        var sum = IsccCode.Sum(new byte[32], new byte[32], IsccSumWidth.Narrow);
 
         Assert.Throws<ArgumentException>(() => IsccCode.Compose([data]));
         Assert.Throws<ArgumentException>(() => IsccCode.Compose([data, data]));
@@ -153,7 +153,7 @@ public sealed class IsccCodeTests
         Assert.Throws<ArgumentOutOfRangeException>(() => IsccCode.DataCode(new byte[32], 48));
         Assert.Throws<ArgumentOutOfRangeException>(() => IsccCode.InstanceCode(new byte[32], 288));
         Assert.Throws<ArgumentException>(() => IsccCode.DataCode(new byte[4], 64));
-        Assert.Throws<ArgumentException>(() => IsccCode.Sum(new byte[8], new byte[8], wide: true));
+        Assert.Throws<ArgumentException>(() => IsccCode.Sum(new byte[8], new byte[8], IsccSumWidth.Wide));
         Assert.StartsWith("ISCC:GAB", IsccCode.DataCode(new byte[32], 128).ToString(), StringComparison.Ordinal);
         Assert.StartsWith("ISCC:IAD", IsccCode.InstanceCode(new byte[32], 256).ToString(), StringComparison.Ordinal);
     }

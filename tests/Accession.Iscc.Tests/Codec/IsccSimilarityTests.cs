@@ -17,7 +17,7 @@ public sealed class IsccSimilarityTests
         Assert.Equal(distance, IsccSimilarity.DataHammingDistance(Sum(name, "iscc_sum_wide"), Sum(Base, "iscc_sum_wide")));
 
         // Our own results for the generated inputs agree.
-        var ours = IsccSum.Compute(Vectors.ExtendedInput(name)).ToCode(wide: true);
+        var ours = IsccSum.Hash(Vectors.ExtendedInput(name)).ToCode(IsccSumWidth.Wide);
         Assert.Equal(distance, IsccSimilarity.DataHammingDistance(ours, Sum(Base, "iscc_sum_wide")));
     }
 

@@ -15,11 +15,6 @@ internal static class CdcPaths
     public static List<string> BatchNames()
     {
         var names = new List<string> { "FindCutPoints", "Scalar" };
-        if (CdcChunker.IsVector256Supported)
-        {
-            names.Add("Vector256");
-        }
-
         if (CdcChunker.IsVector512Supported)
         {
             names.Add("Vector512");
@@ -39,7 +34,6 @@ internal static class CdcPaths
     {
         "FindCutPoints" => CdcChunker.FindCutPoints,
         "Scalar" => CdcChunker.FindCutPointsScalar,
-        "Vector256" => CdcChunker.FindCutPointsVector256,
         "Vector512" => CdcChunker.FindCutPointsVector512,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown batch path"),
     };

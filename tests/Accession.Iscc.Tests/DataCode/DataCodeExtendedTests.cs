@@ -52,14 +52,14 @@ public sealed class DataCodeExtendedTests
         var expected256 = Vectors.ExtendedOutput(name, "data_code_256").GetString();
         var expected64 = Vectors.ExtendedOutput(name, "data_code_64").GetString();
 
-        var digest = DataHasher.HashData(data);
+        var digest = DataHasher.Hash(data);
         Assert.Equal(expected256, IsccCode.DataCode(digest, 256).ToString());
         Assert.Equal(expected64, IsccCode.DataCode(digest, 64).ToString());
         foreach (var (split, pieces) in Splits.For(data.Length))
         {
             var hasher = new DataHasher();
             Splits.Feed(data, pieces, hasher.Append);
-            Assert.True(expected256 == IsccCode.DataCode(hasher.GetCurrentDigest(), 256).ToString(), $"split {split}");
+            Assert.True(expected256 == IsccCode.DataCode(hasher.GetCurrentHash(), 256).ToString(), $"split {split}");
             Assert.Equal(data.Length, hasher.Length);
         }
     }

@@ -10,12 +10,12 @@ public sealed class DataHasherTests
         var data = Vectors.SplitMix64(5, 200_000);
         var hasher = new DataHasher();
         hasher.Append(data.AsSpan(0, 70_000));
-        var partial = hasher.GetCurrentDigest();
-        Assert.Equal(partial, hasher.GetCurrentDigest());
-        Assert.Equal(DataHasher.HashData(data.AsSpan(0, 70_000)), partial);
+        var partial = hasher.GetCurrentHash();
+        Assert.Equal(partial, hasher.GetCurrentHash());
+        Assert.Equal(DataHasher.Hash(data.AsSpan(0, 70_000)), partial);
 
         hasher.Append(data.AsSpan(70_000));
-        Assert.Equal(DataHasher.HashData(data), hasher.GetCurrentDigest());
+        Assert.Equal(DataHasher.Hash(data), hasher.GetCurrentHash());
     }
 
     [Fact]
@@ -25,7 +25,7 @@ public sealed class DataHasherTests
         hasher.Append(Vectors.SplitMix64(9, 50_000));
         hasher.Reset();
         Assert.Equal(0, hasher.Length);
-        Assert.Equal(DataHasher.HashData([]), hasher.GetCurrentDigest());
+        Assert.Equal(DataHasher.Hash([]), hasher.GetCurrentHash());
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public sealed class DataHasherTests
         for (var round = 0; round < 20; round++)
         {
             var data = Vectors.SplitMix64((ulong)round, random.Next(0, 300_000));
-            var expected = DataHasher.HashData(data);
+            var expected = DataHasher.Hash(data);
             var hasher = new DataHasher();
             var offset = 0;
             while (offset < data.Length)
@@ -52,7 +52,7 @@ public sealed class DataHasherTests
                 offset += piece;
             }
 
-            Assert.Equal(expected, hasher.GetCurrentDigest());
+            Assert.Equal(expected, hasher.GetCurrentHash());
         }
     }
 
@@ -60,6 +60,6 @@ public sealed class DataHasherTests
     public void A_destination_shorter_than_the_digest_is_rejected()
     {
         var hasher = new DataHasher();
-        Assert.Throws<ArgumentException>(() => hasher.GetCurrentDigest(new byte[31]));
+        Assert.Throws<ArgumentException>(() => hasher.GetCurrentHash(new byte[31]));
     }
 }

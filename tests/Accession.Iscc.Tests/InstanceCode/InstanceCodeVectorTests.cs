@@ -26,10 +26,10 @@ public sealed class InstanceCodeVectorTests
     {
         var hasher = new InstanceHasher();
         hasher.Append("Hello, ISCC!"u8);
-        Assert.Equal("1e20" + Convert.ToHexStringLower(hasher.GetCurrentDigest()), hasher.Multihash);
+        Assert.Equal("1e20" + Convert.ToHexStringLower(hasher.GetCurrentHash()), hasher.Multihash);
         Assert.Equal(12, hasher.Length);
         hasher.Reset();
-        Assert.Equal(InstanceHasher.HashData([]), hasher.GetCurrentDigest());
+        Assert.Equal(InstanceHasher.Hash([]), hasher.GetCurrentHash());
     }
 
     private static void AssertCase(JsonElement testCase)
@@ -45,7 +45,7 @@ public sealed class InstanceCodeVectorTests
             Splits.Feed(data, pieces, hasher.Append);
             JsonAssert.SameObject(expected, new Dictionary<string, object>
             {
-                ["iscc"] = IsccCode.InstanceCode(hasher.GetCurrentDigest(), bits).ToString(),
+                ["iscc"] = IsccCode.InstanceCode(hasher.GetCurrentHash(), bits).ToString(),
                 ["datahash"] = hasher.Multihash,
                 ["filesize"] = hasher.Length,
             }, $"split {name}");

@@ -15,7 +15,7 @@ public sealed class IsccSumPipelineTests
             await hasher.AppendAsync(stream);
         }
 
-        Assert.Equal(IsccSum.Compute(Data), hasher.GetResult());
+        Assert.Equal(IsccSum.Hash(Data), hasher.GetCurrentResult());
         Assert.Equal(Data.Length, hasher.Length);
     }
 
@@ -30,7 +30,7 @@ public sealed class IsccSumPipelineTests
         }
 
         hasher.Append(Data.AsSpan(5_012_345));
-        Assert.Equal(IsccSum.Compute(Data), hasher.GetResult());
+        Assert.Equal(IsccSum.Hash(Data), hasher.GetCurrentResult());
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class IsccSumPipelineTests
     {
         var reports = new List<long>();
         using var stream = new MemoryStream(Data, writable: false);
-        await IsccSum.ComputeAsync(stream, new ListProgress(reports));
+        await IsccSum.HashAsync(stream, new ListProgress(reports));
 
         Assert.NotEmpty(reports);
         Assert.Equal(reports.Order(), reports);
@@ -52,11 +52,11 @@ public sealed class IsccSumPipelineTests
         using var stream = new TrickleStream(Data, seed: 1) { FailAfter = 6_000_000 };
 
         await Assert.ThrowsAsync<IOException>(() => hasher.AppendAsync(stream));
-        Assert.Throws<InvalidOperationException>(() => hasher.GetResult());
+        Assert.Throws<InvalidOperationException>(() => hasher.GetCurrentResult());
 
         hasher.Reset();
         hasher.Append(Data.AsSpan(0, 10));
-        Assert.Equal(IsccSum.Compute(Data.AsSpan(0, 10)), hasher.GetResult());
+        Assert.Equal(IsccSum.Hash(Data.AsSpan(0, 10)), hasher.GetCurrentResult());
     }
 
     [Fact]
@@ -68,31 +68,31 @@ public sealed class IsccSumPipelineTests
 
         var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => hasher.AppendAsync(stream, cancellationToken: cancel.Token));
         Assert.Equal(cancel.Token, error.CancellationToken);
-        Assert.Throws<InvalidOperationException>(() => hasher.GetResult());
+        Assert.Throws<InvalidOperationException>(() => hasher.GetCurrentResult());
     }
 
     [Fact]
     public async Task A_cancelled_token_stops_before_reading()
     {
         using var stream = new MemoryStream(Data, writable: false);
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => IsccSum.ComputeAsync(stream, cancellationToken: new CancellationToken(canceled: true)));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => IsccSum.HashAsync(stream, cancellationToken: new CancellationToken(canceled: true)));
     }
 
     [Fact]
     public async Task A_missing_file_is_reported_as_such()
     {
         using var folder = new Accession.TestKit.TempFolder();
-        await Assert.ThrowsAsync<FileNotFoundException>(() => IsccSum.ComputeFileAsync(Path.Combine(folder.Path, "absent.bin")));
+        await Assert.ThrowsAsync<FileNotFoundException>(() => IsccSum.HashFileAsync(Path.Combine(folder.Path, "absent.bin")));
     }
 
     [Fact]
     public void Result_equality_compares_digest_contents()
     {
-        var a = IsccSum.Compute("abc"u8);
-        var b = IsccSum.Compute("abc"u8);
+        var a = IsccSum.Hash("abc"u8);
+        var b = IsccSum.Hash("abc"u8);
         Assert.Equal(a, b);
         Assert.Equal(a.GetHashCode(), b.GetHashCode());
-        Assert.NotEqual(a, IsccSum.Compute("abd"u8));
+        Assert.NotEqual(a, IsccSum.Hash("abd"u8));
     }
 
     /// <summary>Records reports synchronously (Progress&lt;T&gt; would post them later).</summary>

@@ -26,9 +26,9 @@ public sealed class MappedFileHashingTests
             await MappedFileHashing.AppendAsync(file, length, data, instance, new SynchronousProgress(reported), CancellationToken.None, windowLength);
         }
 
-        var expected = IsccSum.Compute(bytes);
-        Assert.Equal(expected.DataDigest.ToArray(), data.GetCurrentDigest());
-        Assert.Equal(expected.InstanceDigest.ToArray(), instance.GetCurrentDigest());
+        var expected = IsccSum.Hash(bytes);
+        Assert.Equal(expected.DataDigest.ToArray(), data.GetCurrentHash());
+        Assert.Equal(expected.InstanceDigest.ToArray(), instance.GetCurrentHash());
         Assert.Equal(length, reported[^1]);
     }
 
@@ -41,9 +41,9 @@ public sealed class MappedFileHashingTests
         var path = folder.File("input.bin");
         await File.WriteAllBytesAsync(path, bytes);
 
-        var fromFile = await IsccSum.ComputeFileAsync(path);
+        var fromFile = await IsccSum.HashFileAsync(path);
 
-        Assert.Equal(IsccSum.Compute(bytes), fromFile);
+        Assert.Equal(IsccSum.Hash(bytes), fromFile);
     }
 
     private sealed class SynchronousProgress(List<long> values) : IProgress<long>

@@ -158,7 +158,7 @@ internal sealed class CheckVerifier(
             _unreadable++;
             Report(checksum.Path, "FAILED open or read");
         }
-        else if (result.ToIscc(checksum.IsWide) == checksum.Code)
+        else if (result.ToIscc(checksum.Width) == checksum.Code)
         {
             if (!settings.Quiet)
             {

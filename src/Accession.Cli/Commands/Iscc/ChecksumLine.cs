@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Accession.Iscc.Codec;
 
 namespace Accession.Cli.Commands.Iscc;
 
@@ -13,7 +14,7 @@ internal sealed partial record ChecksumLine(string Code, string Path)
     public bool IsTree => Path.EndsWith('/');
 
     /// <summary>Narrow codes (ISO 24138, 2×64 bits) are shorter than 35 characters; wide ones longer.</summary>
-    public bool IsWide => Code.Length >= 35;
+    public IsccSumWidth Width => Code.Length >= 35 ? IsccSumWidth.Wide : IsccSumWidth.Narrow;
 
     /// <summary>The line's content, or null when it is not a checksum line.</summary>
     public static ChecksumLine? Parse(string line)

@@ -33,7 +33,7 @@ internal sealed class FileSums(
                     continue;
                 }
 
-                writer.WriteSum(result.ToIscc(settings.Wide), input.DisplayPath);
+                writer.WriteSum(result.ToIscc(settings.Width), input.DisplayPath);
                 if (settings.Units)
                 {
                     writer.WriteUnits(result.Units);
@@ -64,7 +64,7 @@ internal sealed class FileSums(
                     continue;
                 }
 
-                hashed.Add((input, result.ToCode(settings.Wide)));
+                hashed.Add((input, result.ToCode(settings.Width)));
             }
 
             return 0;

@@ -20,7 +20,7 @@ internal sealed class InputHasher(CommandConsole console, ErrorLineWriter errors
                 var stdin = console.OpenStandardInput();
                 await using (stdin.ConfigureAwait(false))
                 {
-                    return await IsccSum.ComputeAsync(stdin, progress.ForInput(input.DisplayPath), cancellationToken).ConfigureAwait(false);
+                    return await IsccSum.HashAsync(stdin, progress.ForInput(input.DisplayPath), cancellationToken).ConfigureAwait(false);
                 }
             }
 
@@ -30,7 +30,7 @@ internal sealed class InputHasher(CommandConsole console, ErrorLineWriter errors
                 return null;
             }
 
-            return await IsccSum.ComputeFileAsync(input.FullPath!, progress.ForInput(input.DisplayPath), cancellationToken).ConfigureAwait(false);
+            return await IsccSum.HashFileAsync(input.FullPath!, progress.ForInput(input.DisplayPath), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -1,3 +1,5 @@
+using Accession.Iscc.Codec;
+
 namespace Accession.Cli.Commands.Iscc;
 
 /// <summary>The options of <c>accession iscc</c> as given on the command line (shared/specs/iscc-sum.md §4.3).</summary>
@@ -37,5 +39,5 @@ internal sealed record IsccSettings
     public const int DefaultThreshold = 12;
 
     /// <summary>ISCC-SUMs are wide (2×128 bits) unless <c>--narrow</c> asks for the ISO 24138 form.</summary>
-    public bool Wide => !Narrow;
+    public IsccSumWidth Width => Narrow ? IsccSumWidth.Narrow : IsccSumWidth.Wide;
 }

@@ -55,6 +55,6 @@ internal sealed class TreeHasher(ErrorLineWriter errors, IReadOnlySet<string> ex
             }
         }
 
-        return hasher.GetResult();
+        return hasher.GetCurrentResult();
     }
 }

@@ -32,7 +32,7 @@ internal sealed class TreeSums(
             return ExitCodes.CannotRun;
         }
 
-        writer.WriteSum(result.ToIscc(settings.Wide), DisplayPath.OfTree(Folder));
+        writer.WriteSum(result.ToIscc(settings.Width), DisplayPath.OfTree(Folder));
         if (settings.Units)
         {
             writer.WriteUnits(result.Units);
