@@ -9,6 +9,7 @@ public abstract partial class ArchiveReader
     /// (<see cref="TreeSum.HashAsync"/>) or their TREEWALK-ISCC order (<see cref="TreeWalker.OrderAsync"/>).
     /// Each open reads the entry with <see cref="OpenEntry"/>, so the entries are valid while this reader is.
     /// </summary>
+    /// <exception cref="ArgumentException">An entry's path is not a plain relative path (see <see cref="TreeEntry"/>).</exception>
     public IReadOnlyList<TreeEntry> ToTreeEntries() =>
         [.. Entries.Select(entry => new TreeEntry(entry.Path, entry.Length, _ => ValueTask.FromResult(OpenEntry(entry))))];
 }
