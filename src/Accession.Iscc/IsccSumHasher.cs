@@ -44,8 +44,8 @@ public sealed class IsccSumHasher
     /// Reads a file to its end and adds it. By default it is read in large blocks hashed on two threads
     /// (<see cref="FileReadMode.Read"/>), which is safe whatever happens to the file meanwhile. With
     /// <see cref="FileReadMode.MemoryMapped"/>, regular files of a megabyte or more are hashed through
-    /// memory-mapped windows on two threads instead, unless some process has them open for writing;
-    /// read that mode's warning about files cut short first.
+    /// memory-mapped windows on two threads instead, unless some process has them open for writing or
+    /// they lie on a network file system; read that mode's warning about files cut short first.
     /// </summary>
     /// <param name="path">The file to read.</param>
     /// <param name="progress">Receives the number of bytes of this file hashed so far.</param>
@@ -64,7 +64,7 @@ public sealed class IsccSumHasher
             var length = file.CanSeek ? file.Length : 0;
             if (mode != FileReadMode.MemoryMapped
                 || length < MappedFileHashing.MinimumLength
-                || MappedMemory.IsOpenForWriting(file.SafeFileHandle))
+                || !MappedMemory.MaySafelyMap(file.SafeFileHandle))
             {
                 var before = _instance.Length;
                 await AppendAsync(file, progress, cancellationToken).ConfigureAwait(false);

@@ -14,8 +14,8 @@ public sealed partial class Blake3Hasher
     /// <summary>
     /// The 32-byte BLAKE3 hash of the file at <paramref name="path"/>, read in large blocks. With
     /// <see cref="FileReadMode.MemoryMapped"/> the file is mapped into memory instead (as <c>b3sum</c>
-    /// does), so nothing is copied, unless some process has it open for writing; read that mode's
-    /// warning about files cut short first.
+    /// does), so nothing is copied, unless some process has it open for writing or it lies on a network
+    /// file system; read that mode's warning about files cut short first.
     /// <paramref name="maxDegreeOfParallelism"/> works as <see cref="MaxDegreeOfParallelism"/>.
     /// </summary>
     /// <exception cref="IOException">The file cannot be read, or its length changed while it was read.</exception>
@@ -25,7 +25,7 @@ public sealed partial class Blake3Hasher
         var hasher = new Blake3Hasher { MaxDegreeOfParallelism = maxDegreeOfParallelism };
         using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
         var length = RandomAccess.GetLength(handle);
-        if (mode == FileReadMode.MemoryMapped && length > 0 && !MappedMemory.IsOpenForWriting(handle))
+        if (mode == FileReadMode.MemoryMapped && length > 0 && MappedMemory.MaySafelyMap(handle))
         {
             hasher.AppendMapped(handle, length);
             if (RandomAccess.GetLength(handle) != length)

@@ -15,9 +15,10 @@ namespace Accession.Iscc.Platform;
 /// <para>
 /// A mapped file that another program truncates while it is read ends the process (a bus error that
 /// .NET cannot catch). Files that some process has open for writing (<see cref="IsOpenForWriting"/>)
-/// are therefore read as streams, which see a shortened file as a short read. The check cannot see a
-/// writer on another machine (NFS, SMB), another user's file, or anything where leases are missing,
-/// which is why mapping is an opt-in (<see cref="FileReadMode.MemoryMapped"/>).
+/// are therefore read as streams, which see a shortened file as a short read, and so are files on
+/// network file systems (<see cref="NetworkFileSystem"/>), where a writer on another machine would go
+/// unseen. The checks cannot see another user's writer, a writer that starts after them, or anything
+/// where leases or fstatfs are missing, which is why mapping is an opt-in (<see cref="FileReadMode.MemoryMapped"/>).
 /// </para>
 /// </summary>
 internal static unsafe partial class MappedMemory
@@ -63,6 +64,12 @@ internal static unsafe partial class MappedMemory
             }
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="file"/> may be mapped for hashing: nobody on this machine has it open for
+    /// writing and it does not lie on a network file system, as far as can be told.
+    /// </summary>
+    public static bool MaySafelyMap(SafeFileHandle file) => !IsOpenForWriting(file) && !NetworkFileSystem.Holds(file);
 
     /// <summary>
     /// Whether any process (this one included) has the file open for writing, as far as Linux can
