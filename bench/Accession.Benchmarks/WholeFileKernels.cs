@@ -1,4 +1,5 @@
 using System.Globalization;
+using Accession.Iscc;
 using Accession.Iscc.Blake3;
 using Accession.Iscc.DataCode;
 
@@ -23,7 +24,7 @@ internal static class WholeFileKernels
                 threads = int.Parse(args[2], CultureInfo.InvariantCulture);
             }
 
-            Console.WriteLine(Convert.ToHexStringLower(Blake3Hasher.HashFile(path, threads)));
+            Console.WriteLine(Convert.ToHexStringLower(Blake3Hasher.HashFile(path, threads, FileReadMode.MemoryMapped)));
             return 0;
         }
 

@@ -27,10 +27,11 @@ public static class IsccSum
     /// <summary>The ISCC-SUM of a file (see <see cref="IsccSumHasher.AppendFileAsync"/>).</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
-    public static async Task<IsccSumResult> HashFileAsync(string path, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    public static async Task<IsccSumResult> HashFileAsync(
+        string path, IProgress<long>? progress = null, FileReadMode mode = FileReadMode.Read, CancellationToken cancellationToken = default)
     {
         var hasher = new IsccSumHasher();
-        await hasher.AppendFileAsync(path, progress, cancellationToken).ConfigureAwait(false);
+        await hasher.AppendFileAsync(path, progress, mode, cancellationToken).ConfigureAwait(false);
         return hasher.GetCurrentResult();
     }
 }

@@ -1,5 +1,6 @@
 using Accession.Iscc.DataCode;
 using Accession.Iscc.InstanceCode;
+using Accession.Iscc.Platform;
 
 namespace Accession.Iscc;
 
@@ -57,13 +58,20 @@ public sealed class IsccSumHasher
     }
 
     /// <summary>
-    /// Reads a file to its end and adds it. Regular files of a megabyte or more are hashed through
-    /// memory-mapped windows on two threads; other files (pipes, devices, small files, and files
-    /// that some process has open for writing) as streams.
+    /// Reads a file to its end and adds it. By default it is read in large blocks hashed on two threads
+    /// (<see cref="FileReadMode.Read"/>), which is safe whatever happens to the file meanwhile. With
+    /// <see cref="FileReadMode.MemoryMapped"/>, regular files of a megabyte or more are hashed through
+    /// memory-mapped windows on two threads instead, unless some process has them open for writing or
+    /// they lie on a network file system; read that mode's warning about files cut short first.
     /// </summary>
+    /// <param name="path">The file to read.</param>
+    /// <param name="progress">Receives the number of bytes of this file hashed so far.</param>
+    /// <param name="mode">How to read the file; mapping is an opt-in.</param>
+    /// <param name="cancellationToken">Stops reading and hashing.</param>
     /// <remarks>If the call fails or is cancelled, the hasher must be <see cref="Reset"/> before further use.</remarks>
     /// <exception cref="IOException">The file cannot be read, or its length changed while it was read.</exception>
-    public async Task AppendFileAsync(string path, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    public async Task AppendFileAsync(
+        string path, IProgress<long>? progress = null, FileReadMode mode = FileReadMode.Read, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         // No FileStream buffer: both paths read megabytes at a time.
@@ -71,7 +79,9 @@ public sealed class IsccSumHasher
         await using (file.ConfigureAwait(false))
         {
             var length = file.CanSeek ? file.Length : 0;
-            if (length < MappedFileHashing.MinimumLength || MappedMemory.IsOpenForWriting(file.SafeFileHandle))
+            if (mode != FileReadMode.MemoryMapped
+                || length < MappedFileHashing.MinimumLength
+                || !MappedMemory.MaySafelyMap(file.SafeFileHandle))
             {
                 var before = _instance.Length;
                 await AppendAsync(file, progress, cancellationToken).ConfigureAwait(false);
@@ -86,7 +96,7 @@ public sealed class IsccSumHasher
 
             ThrowIfInterrupted();
             _interrupted = true;
-            await MappedFileHashing.AppendAsync(file, length, _data, _instance, progress, cancellationToken).ConfigureAwait(false);
+            await MappedFileHashing.AppendAsync(file, length, _data.Append, _instance.Append, progress, cancellationToken).ConfigureAwait(false);
             if (file.Length != length)
             {
                 throw new IOException(MappedMemory.FileChangedMessage);

@@ -1,3 +1,5 @@
+using Accession.Iscc.TreeWalk;
+
 namespace Accession.Cli.Terminal;
 
 // Folder Console/, namespace Terminal: a namespace named Console would hide System.Console.
@@ -11,6 +13,8 @@ internal static class IoErrorText
 
     public static string Describe(Exception exception) => exception switch
     {
+        TreeWalkException { InnerException: { } cause } => Describe(cause),
+        TreeWalkException walk => walk.Message,
         FileNotFoundException or DirectoryNotFoundException => NotFound,
         UnauthorizedAccessException => PermissionDenied,
         _ => exception.Message.TrimEnd('.', ' '),

@@ -1,4 +1,5 @@
 using System.IO.MemoryMappedFiles;
+using Accession.Iscc.Platform;
 
 namespace Accession.Iscc.Blake3;
 
@@ -7,23 +8,24 @@ public sealed partial class Blake3Hasher
     /// <summary>Input handed to one append when a file is mapped: a power of two, so no subtree is split.</summary>
     private const int MappedSliceLength = 1 << 30;
 
-    /// <summary>Read size when a file cannot be mapped.</summary>
+    /// <summary>Read size when a file is not mapped.</summary>
     private const int ReadLength = 8 << 20;
 
     /// <summary>
-    /// The 32-byte BLAKE3 hash of the file at <paramref name="path"/>. The file is mapped into memory
-    /// (as <c>b3sum</c> does), so nothing is copied; files that cannot be mapped, or that some process
-    /// has open for writing, are read in large blocks.
+    /// The 32-byte BLAKE3 hash of the file at <paramref name="path"/>, read in large blocks. With
+    /// <see cref="FileReadMode.MemoryMapped"/> the file is mapped into memory instead (as <c>b3sum</c>
+    /// does), so nothing is copied, unless some process has it open for writing or it lies on a network
+    /// file system; read that mode's warning about files cut short first.
     /// <paramref name="maxDegreeOfParallelism"/> works as <see cref="MaxDegreeOfParallelism"/>.
     /// </summary>
     /// <exception cref="IOException">The file cannot be read, or its length changed while it was read.</exception>
-    public static byte[] HashFile(string path, int maxDegreeOfParallelism = 1)
+    public static byte[] HashFile(string path, int maxDegreeOfParallelism = 1, FileReadMode mode = FileReadMode.Read)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var hasher = new Blake3Hasher { MaxDegreeOfParallelism = maxDegreeOfParallelism };
         using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
         var length = RandomAccess.GetLength(handle);
-        if (length > 0 && !MappedMemory.IsOpenForWriting(handle))
+        if (mode == FileReadMode.MemoryMapped && length > 0 && MappedMemory.MaySafelyMap(handle))
         {
             hasher.AppendMapped(handle, length);
             if (RandomAccess.GetLength(handle) != length)
@@ -33,7 +35,7 @@ public sealed partial class Blake3Hasher
         }
         else
         {
-            // Empty, a special file whose length is unknown, or a file still being written: read it to the end.
+            // Not to be mapped, empty, a special file whose length is unknown, or a file still being written: read it to the end.
             using var stream = new FileStream(handle, FileAccess.Read, bufferSize: 0);
             hasher.AppendStream(stream);
             if (length > 0 && hasher.Length != length)

@@ -20,7 +20,7 @@ namespace Accession.Iscc.Blake3;
 /// <para>
 /// The SIMD kernels compress up to sixteen chunks at once, so appends of 16 KiB or more (ideally a
 /// MiB or more) run at full speed; small appends run at single-block speed. <see cref="HashFile"/>
-/// maps the file and hashes it in one pass.
+/// hashes a file in one pass (through a mapping, on request).
 /// </para>
 /// <para>
 /// Not thread-safe: use one instance from one thread at a time. With

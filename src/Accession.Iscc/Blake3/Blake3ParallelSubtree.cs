@@ -1,4 +1,5 @@
 using System.Numerics;
+using Accession.Iscc.Platform;
 
 namespace Accession.Iscc.Blake3;
 

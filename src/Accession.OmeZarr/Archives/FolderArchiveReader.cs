@@ -1,3 +1,5 @@
+using Accession.Iscc.Platform;
+
 namespace Accession.OmeZarr.Archives;
 
 /// <summary>

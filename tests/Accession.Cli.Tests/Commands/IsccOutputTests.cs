@@ -148,4 +148,22 @@ public class IsccOutputTests
         Assert.EndsWith(" *" + link, byName.Lines[0], StringComparison.Ordinal);
         Assert.EndsWith("/real.txt", Assert.Single(walked.Lines), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task No_mmap_reads_files_and_gives_the_same_codes_as_mapping()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("large.bin");
+        var bytes = RandomNumberGenerator.GetBytes(3_000_000); // large enough to be mapped by default
+        await File.WriteAllBytesAsync(path, bytes);
+        var expected = $"{IsccSum.Hash(bytes).ToIscc(IsccSumWidth.Wide)} *{path}";
+
+        var mapped = await CliRunner.RunAsync("iscc", path);
+        var read = await CliRunner.RunAsync("iscc", "--no-mmap", path);
+        var help = await CliRunner.RunAsync("iscc", "--help");
+
+        Assert.Equal([expected], mapped.Lines);
+        Assert.Equal([expected], read.Lines);
+        Assert.Contains("--no-mmap", help.Output, StringComparison.Ordinal);
+    }
 }

@@ -1,5 +1,6 @@
 using Accession.Iscc.DataCode;
 using Accession.Iscc.InstanceCode;
+using Accession.Iscc.Platform;
 using Accession.TestKit;
 
 namespace Accession.Iscc.Tests.Sum;
@@ -23,7 +24,7 @@ public sealed class MappedFileHashingTests
 
         await using (var file = File.OpenRead(path))
         {
-            await MappedFileHashing.AppendAsync(file, length, data, instance, new SynchronousProgress(reported), CancellationToken.None, windowLength);
+            await MappedFileHashing.AppendAsync(file, length, data.Append, instance.Append, new SynchronousProgress(reported), CancellationToken.None, windowLength);
         }
 
         var expected = IsccSum.Hash(bytes);
@@ -32,8 +33,10 @@ public sealed class MappedFileHashingTests
         Assert.Equal(length, reported[^1]);
     }
 
-    [Fact]
-    public async Task Files_hashed_through_the_hasher_match_the_in_memory_result()
+    [Theory]
+    [InlineData(FileReadMode.Read)]
+    [InlineData(FileReadMode.MemoryMapped)]
+    public async Task Files_hashed_through_the_hasher_match_the_in_memory_result(FileReadMode mode)
     {
         var bytes = new byte[(int)MappedFileHashing.MinimumLength * 2 + 17];
         new Random(7).NextBytes(bytes);
@@ -41,9 +44,43 @@ public sealed class MappedFileHashingTests
         var path = folder.File("input.bin");
         await File.WriteAllBytesAsync(path, bytes);
 
-        var fromFile = await IsccSum.HashFileAsync(path);
+        var fromFile = await IsccSum.HashFileAsync(path, mode: mode);
 
         Assert.Equal(IsccSum.Hash(bytes), fromFile);
+    }
+
+    [Fact]
+    public async Task A_window_stays_mapped_until_the_data_code_is_done_with_it_even_when_the_instance_code_fails()
+    {
+        var bytes = new byte[3 << 20];
+        new Random(3).NextBytes(bytes);
+        using var folder = new TempFolder();
+        var path = folder.File("input.bin");
+        await File.WriteAllBytesAsync(path, bytes);
+        using var dataMayRead = new ManualResetEventSlim();
+        var dataRead = new List<byte[]>();
+
+        await using var file = File.OpenRead(path);
+        // The instance consumer fails at once, on the calling flow, while the data consumer still waits
+        // to read the first window: the call must not end (and unmap) before the data consumer does.
+        var hashing = MappedFileHashing.AppendAsync(
+            file,
+            bytes.Length,
+            window =>
+            {
+                dataMayRead.Wait();
+                dataRead.Add(window.ToArray());
+            },
+            _ => throw new IOException("injected instance failure"),
+            progress: null,
+            CancellationToken.None);
+
+        Assert.False(hashing.IsCompleted);
+        dataMayRead.Set();
+        var error = await Assert.ThrowsAsync<IOException>(() => hashing);
+
+        Assert.Equal("injected instance failure", error.Message);
+        Assert.Equal(bytes, Assert.Single(dataRead));
     }
 
     private sealed class SynchronousProgress(List<long> values) : IProgress<long>

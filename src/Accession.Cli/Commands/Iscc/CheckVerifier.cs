@@ -173,7 +173,7 @@ internal sealed class CheckVerifier(
     }
 
     private Task<IsccSumResult?> HashFileAsync(string path, ByteProgress progress) =>
-        new InputHasher(console, _fileErrors, cancellationToken).HashAsync(new HashInput(path, path, SizeOf(new ChecksumLine(string.Empty, path))), progress);
+        new InputHasher(console, _fileErrors, settings.ReadMode, cancellationToken).HashAsync(new HashInput(path, path, SizeOf(new ChecksumLine(string.Empty, path))), progress);
 
     private async Task<IsccSumResult?> HashTreeAsync(string path, ByteProgress progress)
     {

@@ -20,7 +20,7 @@ internal sealed class FileSums(
         ArgumentNullException.ThrowIfNull(writer);
         var expander = new InputExpander(errors, excludedFullPaths);
         var inputs = expander.Expand(settings.Files, cancellationToken);
-        var hasher = new InputHasher(console, errors, cancellationToken);
+        var hasher = new InputHasher(console, errors, settings.ReadMode, cancellationToken);
         var failed = expander.HadErrors;
         await ByteProgress.RunAsync(console, error, inputs.Sum(input => input.Length), async progress =>
         {
@@ -50,7 +50,7 @@ internal sealed class FileSums(
         ArgumentNullException.ThrowIfNull(writer);
         var expander = new InputExpander(errors, excludedFullPaths);
         var inputs = expander.Expand(settings.Files, cancellationToken);
-        var hasher = new InputHasher(console, errors, cancellationToken);
+        var hasher = new InputHasher(console, errors, settings.ReadMode, cancellationToken);
         var failed = expander.HadErrors;
         var hashed = new List<(HashInput Input, IsccCode Code)>();
         await ByteProgress.RunAsync(console, error, inputs.Sum(input => input.Length), async progress =>

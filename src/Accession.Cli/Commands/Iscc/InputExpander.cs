@@ -1,5 +1,5 @@
 using Accession.Cli.Terminal;
-using Accession.Cli.TreeWalk;
+using Accession.Iscc.TreeWalk;
 
 namespace Accession.Cli.Commands.Iscc;
 
@@ -31,9 +31,9 @@ internal sealed class InputExpander(ErrorLineWriter errors, IReadOnlySet<string>
             }
             else if (Directory.Exists(argument))
             {
-                foreach (var entry in TreeWalker.Walk(argument, Report, cancellationToken))
+                foreach (var entry in TreeWalker.WalkFolder(argument, Report, cancellationToken))
                 {
-                    if (excludedFullPaths.Count == 0 || !excludedFullPaths.Contains(Path.GetFullPath(entry.FullPath)))
+                    if (excludedFullPaths.Count == 0 || !excludedFullPaths.Contains(Path.GetFullPath(entry.FullPath!)))
                     {
                         inputs.Add(new HashInput(DisplayPath.Below(argument, entry.RelativePath), entry.FullPath, entry.Length));
                     }
@@ -56,7 +56,7 @@ internal sealed class InputExpander(ErrorLineWriter errors, IReadOnlySet<string>
     private void Report(TreeWalkException exception)
     {
         HadErrors = true;
-        errors.Write(DisplayPath.Of(exception.Path), exception.Message);
+        errors.Write(DisplayPath.Of(exception.Path), IoErrorText.Describe(exception));
     }
 
     private static long LengthOf(string path)

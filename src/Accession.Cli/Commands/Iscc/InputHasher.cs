@@ -4,10 +4,10 @@ using Accession.Iscc;
 namespace Accession.Cli.Commands.Iscc;
 
 /// <summary>
-/// Hashes one input with the engine's two-core pipeline (each file is read once); an input that cannot
-/// be read is reported on stderr and yields null.
+/// Hashes one input with the engine's two-core pipeline (each file is read once, mapped or not as
+/// <paramref name="readMode"/> says); an input that cannot be read is reported on stderr and yields null.
 /// </summary>
-internal sealed class InputHasher(CommandConsole console, ErrorLineWriter errors, CancellationToken cancellationToken)
+internal sealed class InputHasher(CommandConsole console, ErrorLineWriter errors, FileReadMode readMode, CancellationToken cancellationToken)
 {
     public async Task<IsccSumResult?> HashAsync(HashInput input, ByteProgress progress)
     {
@@ -30,7 +30,7 @@ internal sealed class InputHasher(CommandConsole console, ErrorLineWriter errors
                 return null;
             }
 
-            return await IsccSum.HashFileAsync(input.FullPath!, progress.ForInput(input.DisplayPath), cancellationToken).ConfigureAwait(false);
+            return await IsccSum.HashFileAsync(input.FullPath!, progress.ForInput(input.DisplayPath), readMode, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -41,13 +41,14 @@ internal static class IsccCommand
         };
         var tree = Flag("--tree", "Hash one folder as a single stream: all its files in TREEWALK-ISCC order", "-t");
         var walk = Flag("--walk", "List the files of one folder in the order --tree hashes them");
+        var noMmap = Flag("--no-mmap", "Read files with plain reads instead of mapping them into memory (for files that may be cut short while hashed, e.g. on network file systems)");
 
         var command = new Command(
             "iscc",
             "Compute or check ISCC-SUM checksums of files, folders (TREEWALK-ISCC) and standard input; compatible with iscc-sum.\n"
             + ExitCodes.HelpText)
         {
-            files, check, tag, output, zero, quiet, status, warn, strict, narrow, units, similar, threshold, tree, walk,
+            files, check, tag, output, zero, quiet, status, warn, strict, narrow, units, similar, threshold, tree, walk, noMmap,
         };
 
         command.SetAction((parseResult, cancellationToken) =>
@@ -69,6 +70,7 @@ internal static class IsccCommand
                 Threshold = parseResult.GetValue(threshold),
                 Tree = parseResult.GetValue(tree),
                 Walk = parseResult.GetValue(walk),
+                NoMmap = parseResult.GetValue(noMmap),
             };
             var invocation = parseResult.InvocationConfiguration;
             return new IsccRunner(settings, console, invocation.Output, invocation.Error).RunAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using Accession.Iscc;
 using Accession.Iscc.Codec;
 
 namespace Accession.Cli.Commands.Iscc;
@@ -35,9 +36,14 @@ internal sealed record IsccSettings
 
     public bool Walk { get; init; }
 
+    public bool NoMmap { get; init; }
+
     /// <summary>iscc-sum's default maximum Hamming distance for <c>--similar</c>.</summary>
     public const int DefaultThreshold = 12;
 
     /// <summary>ISCC-SUMs are wide (2×128 bits) unless <c>--narrow</c> asks for the ISO 24138 form.</summary>
     public IsccSumWidth Width => Narrow ? IsccSumWidth.Narrow : IsccSumWidth.Wide;
+
+    /// <summary>Like b3sum, files are mapped into memory unless <c>--no-mmap</c> asks for plain reads.</summary>
+    public FileReadMode ReadMode => NoMmap ? FileReadMode.Read : FileReadMode.MemoryMapped;
 }

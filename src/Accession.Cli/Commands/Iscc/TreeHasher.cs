@@ -1,13 +1,13 @@
 using Accession.Cli.Terminal;
-using Accession.Cli.TreeWalk;
 using Accession.Iscc;
+using Accession.Iscc.TreeWalk;
 
 namespace Accession.Cli.Commands.Iscc;
 
 /// <summary>
 /// <c>--tree</c>: a folder hashed as one stream, the bytes of all its files in TREEWALK-ISCC order with
-/// nothing between them (shared/specs/iscc-sum.md §4.3). Any unreadable folder or file makes the whole
-/// result unusable, so it is reported and no result is given.
+/// nothing between them (shared/specs/iscc-sum.md §4.3; <see cref="TreeSum"/>). Any unreadable folder or
+/// file makes the whole result unusable, so it is reported and no result is given.
 /// </summary>
 internal sealed class TreeHasher(ErrorLineWriter errors, IReadOnlySet<string> excludedFullPaths, CancellationToken cancellationToken)
 {
@@ -15,15 +15,15 @@ internal sealed class TreeHasher(ErrorLineWriter errors, IReadOnlySet<string> ex
     public List<TreeEntry>? List(string folder)
     {
         var failed = false;
-        var entries = TreeWalker.Walk(
+        var entries = TreeWalker.WalkFolder(
                 folder,
                 e =>
                 {
                     failed = true;
-                    errors.Write(DisplayPath.Of(e.Path), e.Message);
+                    errors.Write(DisplayPath.Of(e.Path), IoErrorText.Describe(e));
                 },
                 cancellationToken)
-            .Where(entry => excludedFullPaths.Count == 0 || !excludedFullPaths.Contains(Path.GetFullPath(entry.FullPath)))
+            .Where(entry => excludedFullPaths.Count == 0 || !excludedFullPaths.Contains(Path.GetFullPath(entry.FullPath!)))
             .ToList();
         return failed ? null : entries;
     }
@@ -34,25 +34,18 @@ internal sealed class TreeHasher(ErrorLineWriter errors, IReadOnlySet<string> ex
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(progress);
         var hasher = new IsccSumHasher();
-        foreach (var entry in entries)
+        try
         {
-            try
-            {
-                var file = new FileStream(entry.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
-                await using (file.ConfigureAwait(false))
-                {
-                    await hasher.AppendAsync(file, progress.ForInput(entry.RelativePath), cancellationToken).ConfigureAwait(false);
-                }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                errors.Write(DisplayPath.Below(folder, entry.RelativePath), IoErrorText.Describe(e));
-                return null;
-            }
-            finally
-            {
-                progress.Complete(entry.Length);
-            }
+            await TreeSum.AppendAsync(hasher, entries, progress.ForInput(DisplayPath.OfTree(folder)), cancellationToken).ConfigureAwait(false);
+        }
+        catch (TreeWalkException e)
+        {
+            errors.Write(DisplayPath.Below(folder, e.Path), IoErrorText.Describe(e));
+            return null;
+        }
+        finally
+        {
+            progress.Complete(entries.Sum(entry => entry.Length));
         }
 
         return hasher.GetCurrentResult();

@@ -1,4 +1,5 @@
 using Accession.Cli.Terminal;
+using Accession.Iscc.TreeWalk;
 
 namespace Accession.Cli.Commands.Iscc;
 
@@ -57,7 +58,7 @@ internal sealed class TreeSums(
         return ExitCodes.Success;
     }
 
-    private List<TreeWalk.TreeEntry>? ListFiles(TreeHasher trees, string mode)
+    private List<TreeEntry>? ListFiles(TreeHasher trees, string mode)
     {
         if (!Directory.Exists(Folder))
         {

@@ -1,8 +1,9 @@
 using System.IO.MemoryMappedFiles;
 using Accession.Iscc.Blake3;
+using Accession.Iscc.Platform;
 using Accession.TestKit;
 
-namespace Accession.Iscc.Tests;
+namespace Accession.Iscc.Tests.Platform;
 
 public sealed class MappedMemoryTests
 {
@@ -11,6 +12,20 @@ public sealed class MappedMemoryTests
     [InlineData(123, (1 << 20) - 4000)]
     [InlineData(4096, 10)]
     public unsafe void A_released_range_still_reads_the_files_bytes(int start, int length)
+    {
+        ReleasedRangeReadsTheSame(start, length);
+    }
+
+    [Fact]
+    public void Without_madvise_releasing_does_nothing_harmful()
+    {
+        using (NativeFunction.ForcePortable())
+        {
+            ReleasedRangeReadsTheSame(123, 1 << 20);
+        }
+    }
+
+    private static unsafe void ReleasedRangeReadsTheSame(int start, int length)
     {
         using var folder = new TempFolder();
         var path = folder.File("mapped.bin");
@@ -56,7 +71,42 @@ public sealed class MappedMemoryTests
     }
 
     [Fact]
-    public async Task Files_being_written_hash_the_same_as_their_bytes()
+    public void Without_leases_no_writer_can_be_seen()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("growing.bin");
+        File.WriteAllBytes(path, new byte[4096]);
+        using var reader = File.OpenHandle(path);
+        using var writer = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+
+        using (NativeFunction.ForcePortable())
+        {
+            Assert.False(MappedMemory.IsOpenForWriting(reader));
+        }
+    }
+
+    [Theory]
+    [InlineData(FileReadMode.Read)]
+    [InlineData(FileReadMode.MemoryMapped)]
+    public async Task Without_the_C_library_files_hash_the_same(FileReadMode mode)
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("portable.bin");
+        var content = new byte[(5 << 20) + 3];
+        new Random(5).NextBytes(content);
+        await File.WriteAllBytesAsync(path, content);
+
+        using (NativeFunction.ForcePortable())
+        {
+            Assert.Equal(IsccSum.Hash(content), await IsccSum.HashFileAsync(path, mode: mode));
+            Assert.Equal(Blake3Hasher.Hash(content), Blake3Hasher.HashFile(path, 2, mode));
+        }
+    }
+
+    [Theory]
+    [InlineData(FileReadMode.Read)]
+    [InlineData(FileReadMode.MemoryMapped)]
+    public async Task Files_being_written_hash_the_same_as_their_bytes(FileReadMode mode)
     {
         using var folder = new TempFolder();
         var path = folder.File("growing.bin");
@@ -66,14 +116,16 @@ public sealed class MappedMemoryTests
 
         using var writer = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
 
-        Assert.Equal(Blake3Hasher.Hash(content), Blake3Hasher.HashFile(path, 2));
-        Assert.Equal(IsccSum.Hash(content), await IsccSum.HashFileAsync(path));
+        Assert.Equal(Blake3Hasher.Hash(content), Blake3Hasher.HashFile(path, 2, mode));
+        Assert.Equal(IsccSum.Hash(content), await IsccSum.HashFileAsync(path, mode: mode));
     }
 
-    [SkippableFact]
-    public async Task A_file_cut_short_while_it_is_hashed_ends_the_hash_instead_of_the_process()
+    [SkippableTheory]
+    [InlineData(FileReadMode.Read)]
+    [InlineData(FileReadMode.MemoryMapped)]
+    public async Task A_file_cut_short_while_it_is_hashed_ends_the_hash_instead_of_the_process(FileReadMode mode)
     {
-        Skip.IfNot(OperatingSystem.IsLinux(), "writers are detected on Linux only");
+        Skip.If(mode == FileReadMode.MemoryMapped && !OperatingSystem.IsLinux(), "writers are detected on Linux only");
         using var folder = new TempFolder();
         var path = folder.File("shrinking.bin");
         const int length = 160 << 20; // more than two mapped windows
@@ -85,14 +137,16 @@ public sealed class MappedMemoryTests
         await using var writer = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
         var progress = new Progress(() => writer.SetLength(1 << 20));
 
-        var error = await Assert.ThrowsAsync<IOException>(() => IsccSum.HashFileAsync(path, progress));
+        var error = await Assert.ThrowsAsync<IOException>(() => IsccSum.HashFileAsync(path, progress, mode));
 
         Assert.True(progress.Reported);
         Assert.Contains("changed while it was hashed", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_file_that_grows_while_it_is_hashed_has_no_identifier()
+    [Theory]
+    [InlineData(FileReadMode.Read)]
+    [InlineData(FileReadMode.MemoryMapped)]
+    public async Task A_file_that_grows_while_it_is_hashed_has_no_identifier(FileReadMode mode)
     {
         using var folder = new TempFolder();
         var path = folder.File("growing.bin");
@@ -104,7 +158,7 @@ public sealed class MappedMemoryTests
             writer.Flush();
         });
 
-        await Assert.ThrowsAsync<IOException>(() => IsccSum.HashFileAsync(path, progress));
+        await Assert.ThrowsAsync<IOException>(() => IsccSum.HashFileAsync(path, progress, mode));
         Assert.True(progress.Reported);
     }
 
@@ -120,7 +174,7 @@ public sealed class MappedMemoryTests
 
         var progress = new Progress(() => File.AppendAllText(path, "late"));
 
-        await Assert.ThrowsAsync<IOException>(() => IsccSum.HashFileAsync(path, progress));
+        await Assert.ThrowsAsync<IOException>(() => IsccSum.HashFileAsync(path, progress, FileReadMode.MemoryMapped));
         Assert.True(progress.Reported);
     }
 

@@ -1,12 +1,12 @@
-using Accession.Cli.TreeWalk;
+using Accession.Iscc.TreeWalk;
 using Accession.TestKit;
 
-namespace Accession.Cli.Tests.TreeWalk;
+namespace Accession.Iscc.Tests.TreeWalk;
 
 public class TreeWalkerTests
 {
     private static List<string> Walk(TempFolder folder) =>
-        [.. TreeWalker.Walk(folder.Path).Select(entry => entry.RelativePath)];
+        [.. TreeWalker.WalkFolder(folder.Path).Select(entry => entry.RelativePath)];
 
     private static void Touch(TempFolder folder, string relative, string content = "x") =>
         File.WriteAllText(folder.File(relative), content);
@@ -152,7 +152,7 @@ public class TreeWalkerTests
         using var folder = new TempFolder();
         Touch(folder, "sub/f.bin", "12345");
 
-        var entry = Assert.Single(TreeWalker.Walk(folder.Path));
+        var entry = Assert.Single(TreeWalker.WalkFolder(folder.Path));
         Assert.Equal(Path.Combine(folder.Path, "sub", "f.bin"), entry.FullPath);
         Assert.Equal(5, entry.Length);
     }
@@ -166,7 +166,7 @@ public class TreeWalkerTests
         Touch(folder, "b.txt");
         var errors = new List<TreeWalkException>();
 
-        var paths = TreeWalker.Walk(folder.Path, errors.Add).Select(entry => entry.RelativePath).ToList();
+        var paths = TreeWalker.WalkFolder(folder.Path, errors.Add).Select(entry => entry.RelativePath).ToList();
 
         Assert.Equal([".isccignore", "b.txt"], paths);
         var error = Assert.Single(errors);
@@ -180,7 +180,7 @@ public class TreeWalkerTests
         using var folder = new TempFolder();
         var errors = new List<TreeWalkException>();
 
-        Assert.Empty(TreeWalker.Walk(Path.Combine(folder.Path, "absent"), errors.Add));
+        Assert.Empty(TreeWalker.WalkFolder(Path.Combine(folder.Path, "absent"), errors.Add));
         Assert.Single(errors);
     }
 }

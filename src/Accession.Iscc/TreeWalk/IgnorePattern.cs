@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Accession.Cli.TreeWalk;
+namespace Accession.Iscc.TreeWalk;
 
 /// <summary>
 /// One line of an <c>.isccignore</c> file: a gitignore-style ("gitwildmatch") pattern matched against a
@@ -9,7 +9,9 @@ namespace Accession.Cli.TreeWalk;
 /// The translation follows the matcher iscc-sum 0.1.0 uses (pathspec 0.12, <c>GitWildMatchPattern</c>)
 /// so that folders hash to the same ISCC-SUM: a name without a slash matches at any depth, a leading
 /// slash or an inner slash anchors at the root, a trailing slash matches only below a folder of that
-/// name, <c>**</c> spans folders, <c>!</c> re-includes, <c>#</c> starts a comment.
+/// name, <c>**</c> spans folders, <c>!</c> re-includes, <c>#</c> starts a comment. Patterns come from
+/// the trees being hashed, so they are matched without backtracking: a hostile pattern costs time
+/// linear in the path's length, never exponential.
 /// </summary>
 internal sealed class IgnorePattern
 {
@@ -57,9 +59,9 @@ internal sealed class IgnorePattern
             ?? throw new FormatException($"'{line.Trim()}' is not a valid ignore pattern.");
         try
         {
-            return new IgnorePattern(line.Trim(), new Regex(regex, RegexOptions.CultureInvariant), excludes);
+            return new IgnorePattern(line.Trim(), new Regex(regex, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking), excludes);
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
             throw new FormatException($"'{line.Trim()}' is not a valid ignore pattern.", e);
         }

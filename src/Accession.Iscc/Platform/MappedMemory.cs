@@ -1,10 +1,11 @@
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 
-namespace Accession.Iscc;
+namespace Accession.Iscc.Platform;
 
 /// <summary>
-/// Linux help for hashing files through read-only mappings; elsewhere than on Linux it does nothing.
+/// Linux help for hashing files through read-only mappings; elsewhere than on Linux, and where the C
+/// library lacks a function (<see cref="NativeFunction"/>), it does nothing.
 /// <para>
 /// Tearing a mapping down costs about as much kernel time as faulting it in (some 40 ms per GiB).
 /// <see cref="Release"/> gives back a hashed range's page-table entries on the thread that hashed it,
@@ -14,7 +15,10 @@ namespace Accession.Iscc;
 /// <para>
 /// A mapped file that another program truncates while it is read ends the process (a bus error that
 /// .NET cannot catch). Files that some process has open for writing (<see cref="IsOpenForWriting"/>)
-/// are therefore read as streams, which see a shortened file as a short read.
+/// are therefore read as streams, which see a shortened file as a short read, and so are files on
+/// network file systems (<see cref="NetworkFileSystem"/>), where a writer on another machine would go
+/// unseen. The checks cannot see another user's writer, a writer that starts after them, or anything
+/// where leases or fstatfs are missing, which is why mapping is an opt-in (<see cref="FileReadMode.MemoryMapped"/>).
 /// </para>
 /// </summary>
 internal static unsafe partial class MappedMemory
@@ -31,11 +35,13 @@ internal static unsafe partial class MappedMemory
     private const int TryAgain = 11; // EAGAIN: a read lease is refused while the file is open for writing
 
     private static readonly nint PageSize = Environment.SystemPageSize;
+    private static readonly NativeFunction MAdviseFunction = new(OperatingSystem.IsLinux());
+    private static readonly NativeFunction FileControlFunction = new(OperatingSystem.IsLinux());
 
     /// <summary>Releases the whole pages inside <paramref name="region"/>, which must lie in a read-only shared file mapping.</summary>
     public static void Release(ReadOnlySpan<byte> region)
     {
-        if (!OperatingSystem.IsLinux())
+        if (!MAdviseFunction.IsAvailable)
         {
             return;
         }
@@ -47,24 +53,50 @@ internal static unsafe partial class MappedMemory
             if (end > first)
             {
                 // Advice only: a failure leaves the pages mapped until unmap, which is still correct.
-                _ = MAdvise((void*)first, (nuint)(end - first), DontNeed);
+                try
+                {
+                    _ = MAdvise((void*)first, (nuint)(end - first), DontNeed);
+                }
+                catch (Exception e) when (MAdviseFunction.IsMissing(e))
+                {
+                    // Pages stay mapped until unmap.
+                }
             }
         }
     }
 
     /// <summary>
+    /// Whether <paramref name="file"/> may be mapped for hashing: nobody on this machine has it open for
+    /// writing and it does not lie on a network file system, as far as can be told.
+    /// </summary>
+    public static bool MaySafelyMap(SafeFileHandle file) => !IsOpenForWriting(file) && !NetworkFileSystem.Holds(file);
+
+    /// <summary>
     /// Whether any process (this one included) has the file open for writing, as far as Linux can
     /// tell: it grants a read lease only when nobody does, and the lease is given back at once. False
-    /// when it cannot be asked (another user's file, a file system without leases, not Linux).
+    /// when it cannot be asked (another user's file, a file system without leases, a writer on another
+    /// machine, not Linux, no fcntl in the C library).
     /// </summary>
     public static bool IsOpenForWriting(SafeFileHandle file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        if (!OperatingSystem.IsLinux())
+        if (!FileControlFunction.IsAvailable)
         {
             return false;
         }
 
+        try
+        {
+            return HasWriter(file);
+        }
+        catch (Exception e) when (FileControlFunction.IsMissing(e))
+        {
+            return false;
+        }
+    }
+
+    private static bool HasWriter(SafeFileHandle file)
+    {
         var descriptor = (int)file.DangerousGetHandle();
 
         // A writer opening the file in the instant the lease is held breaks it with a signal; SIGIO

@@ -1,6 +1,6 @@
-using Accession.Cli.TreeWalk;
+using Accession.Iscc.TreeWalk;
 
-namespace Accession.Cli.Tests.TreeWalk;
+namespace Accession.Iscc.Tests.TreeWalk;
 
 public class NameNormalizationTests
 {

@@ -1,6 +1,6 @@
-using Accession.Cli.TreeWalk;
+using Accession.Iscc.TreeWalk;
 
-namespace Accession.Cli.Tests.TreeWalk;
+namespace Accession.Iscc.Tests.TreeWalk;
 
 public class IgnorePatternTests
 {
@@ -58,6 +58,20 @@ public class IgnorePatternTests
         Assert.NotNull(pattern);
         Assert.False(pattern.Excludes);
         Assert.True(pattern.IsMatch("keep.log"));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_pattern_built_to_backtrack_is_matched_in_linear_time()
+    {
+        // A backtracking matcher tries every way to split the name among the stars: C(5000, 16) ways.
+        var pattern = IgnorePattern.Parse(string.Concat(Enumerable.Repeat("*a", 16)) + "*b");
+        var name = new string('a', 5000);
+        Assert.NotNull(pattern);
+
+        var matched = await Task.Run(() => pattern.IsMatch(name) || pattern.IsMatch("x/" + name));
+
+        Assert.False(matched);
+        Assert.True(pattern.IsMatch(name + "b"));
     }
 
     [Theory]

@@ -1,4 +1,4 @@
-namespace Accession.Cli.TreeWalk;
+namespace Accession.Iscc.TreeWalk;
 
 /// <summary>
 /// The ignore patterns in force in one folder: those of every <c>.isccignore</c> from the walk root

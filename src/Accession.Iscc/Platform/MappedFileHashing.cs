@@ -1,14 +1,13 @@
 using System.IO.MemoryMappedFiles;
-using Accession.Iscc.DataCode;
-using Accession.Iscc.InstanceCode;
 
-namespace Accession.Iscc;
+namespace Accession.Iscc.Platform;
 
 /// <summary>
 /// Hashes a regular file through memory-mapped windows: no copy from the page cache into read
 /// buffers (the copy costs a third of a core at 1.5 GB/s), and the Data-Code and the Instance-Code
 /// walk the same mapped window on two threads. One window is mapped at a time, so the memory
-/// in use stays constant whatever the file size.
+/// in use stays constant whatever the file size. Only for <see cref="FileReadMode.MemoryMapped"/>:
+/// a file cut short while a window is mapped ends the process (see <see cref="MappedMemory"/>).
 /// </summary>
 internal static class MappedFileHashing
 {
@@ -18,11 +17,18 @@ internal static class MappedFileHashing
     /// <summary>How much of the file is mapped at once.</summary>
     public const long DefaultWindowLength = 64L << 20;
 
+    /// <summary>One consumer of a mapped window, called with the whole window.</summary>
+    public delegate void WindowConsumer(ReadOnlySpan<byte> window);
+
+    /// <summary>
+    /// Feeds each window to <paramref name="data"/> on a worker and to <paramref name="instance"/> on the
+    /// calling flow. A window is unmapped only after both have returned, whichever of them fails.
+    /// </summary>
     public static async Task AppendAsync(
         FileStream file,
         long length,
-        DataHasher data,
-        InstanceHasher instance,
+        WindowConsumer data,
+        WindowConsumer instance,
         IProgress<long>? progress,
         CancellationToken cancellationToken,
         long windowLength = DefaultWindowLength)
@@ -34,14 +40,22 @@ internal static class MappedFileHashing
             var size = Math.Min(windowLength, length - offset);
             using var view = map.CreateViewAccessor(offset, size, MemoryMappedFileAccess.Read);
             var window = new MappedWindow(view, size);
+            Task? dataTask = null;
             try
             {
-                var dataTask = Task.Run(() => data.Append(window.Span), cancellationToken);
-                instance.Append(window.Span);
+                dataTask = Task.Run(() => data(window.Span), CancellationToken.None);
+                instance(window.Span);
                 await dataTask.ConfigureAwait(false);
             }
             finally
             {
+                // The worker may still be reading the window when the calling flow failed: unmapping it
+                // now would turn that failure into a crash.
+                if (dataTask is not null)
+                {
+                    await dataTask.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                }
+
                 window.Release();
             }
 

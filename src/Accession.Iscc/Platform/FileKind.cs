@@ -1,0 +1,75 @@
+using System.Runtime.InteropServices;
+
+namespace Accession.Iscc.Platform;
+
+/// <summary>
+/// Tells regular files from FIFOs, sockets and device nodes, which .NET lists as plain files.
+/// Folder walkers and readers skip them: opening a FIFO waits for a writer that may never come, and a
+/// device is not data. On Linux this asks statx(2) without following links; where statx is missing
+/// (older musl) and on the other Unix systems (macOS) it asks the lstat(2) of the .NET runtime's own
+/// native shim, which <see cref="FileSystemInfo"/> uses too; where neither can be asked (Windows, which
+/// has no FIFOs among files) every entry that is not a folder counts as a regular file. Thread-safe.
+/// </summary>
+public static unsafe partial class FileKind
+{
+    private const int CurrentFolder = -100; // AT_FDCWD
+    private const int DoNotFollowLinks = 0x100; // AT_SYMLINK_NOFOLLOW
+    private const uint TypeField = 0x1; // STATX_TYPE
+    private const int StatxModeOffset = 28; // stx_mode in struct statx, the same on every architecture
+    private const int RuntimeModeOffset = 4; // Mode in the runtime shim's FileStatus (after int Flags)
+    private const int StatLength = 256; // room for struct statx and for the shim's FileStatus
+    private const int TypeMask = 0xF000; // S_IFMT; POSIX type bits, the same on Linux and macOS
+    private const int Fifo = 0x1000; // S_IFIFO
+    private const int CharacterDevice = 0x2000; // S_IFCHR
+    private const int BlockDevice = 0x6000; // S_IFBLK
+    private const int Socket = 0xC000; // S_IFSOCK
+
+    private static readonly NativeFunction StatxFunction = new(OperatingSystem.IsLinux());
+    private static readonly NativeFunction RuntimeLStatFunction = new(!OperatingSystem.IsWindows(), portable: true);
+
+    /// <summary>
+    /// True when <paramref name="path"/> is known to be a FIFO, a socket or a device node. When it
+    /// cannot be asked, false, so that opening the file reports the real problem.
+    /// </summary>
+    public static bool IsSpecialFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var buffer = stackalloc byte[StatLength];
+        if (StatxFunction.IsAvailable)
+        {
+            try
+            {
+                return Statx(CurrentFolder, path, DoNotFollowLinks, TypeField, buffer) == 0
+                    && IsSpecialMode(*(ushort*)(buffer + StatxModeOffset));
+            }
+            catch (Exception e) when (StatxFunction.IsMissing(e))
+            {
+                // Fall through to the portable lstat.
+            }
+        }
+
+        if (RuntimeLStatFunction.IsAvailable)
+        {
+            try
+            {
+                return RuntimeLStat(path, buffer) == 0 && IsSpecialMode(*(int*)(buffer + RuntimeModeOffset));
+            }
+            catch (Exception e) when (RuntimeLStatFunction.IsMissing(e))
+            {
+                // Nothing left to ask.
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsSpecialMode(int mode) => (mode & TypeMask) is Fifo or CharacterDevice or BlockDevice or Socket;
+
+    [LibraryImport("libc", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Statx(int folder, string path, int flags, uint mask, byte* buffer);
+
+    // The runtime's POSIX shim (dotnet/runtime src/native/libs/System.Native/pal_io.h): the same
+    // FileStatus layout on every Unix, with the raw st_mode.
+    [LibraryImport("libSystem.Native", EntryPoint = "SystemNative_LStat", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int RuntimeLStat(string path, byte* status);
+}

@@ -1,0 +1,102 @@
+using System.Runtime.InteropServices;
+
+namespace Accession.Iscc.TreeWalk;
+
+/// <summary>
+/// One file of a tree to walk or hash, whatever holds it: a file on disk (<see cref="FromFile"/>), an
+/// archive entry, an HTTP download, bytes in memory (<see cref="FromMemory"/>). It is named by its path
+/// below the tree's root and opened only when its bytes are needed. Immutable; whether
+/// <see cref="OpenAsync"/> may be called from several threads at once is up to the opener.
+/// </summary>
+public sealed class TreeEntry
+{
+    private readonly Func<CancellationToken, ValueTask<Stream>> _open;
+
+    /// <summary>An entry whose bytes <paramref name="open"/> provides, once for each call of <see cref="OpenAsync"/>.</summary>
+    /// <param name="relativePath">
+    /// The path below the tree's root with <c>/</c> separators, e.g. <c>images/a.tif</c>: no leading or
+    /// trailing slash, no empty, <c>.</c> or <c>..</c> segment.
+    /// </param>
+    /// <param name="length">The size in bytes if known (used for progress only), otherwise -1.</param>
+    /// <param name="open">Opens a fresh stream over the entry's bytes; the caller disposes it.</param>
+    /// <exception cref="ArgumentException"><paramref name="relativePath"/> is not a relative path.</exception>
+    public TreeEntry(string relativePath, long length, Func<CancellationToken, ValueTask<Stream>> open)
+        : this(relativePath, length, open, fullPath: null)
+    {
+    }
+
+    private TreeEntry(string relativePath, long length, Func<CancellationToken, ValueTask<Stream>> open, string? fullPath)
+    {
+        ArgumentNullException.ThrowIfNull(relativePath);
+        ArgumentNullException.ThrowIfNull(open);
+        ArgumentOutOfRangeException.ThrowIfLessThan(length, -1);
+        if (!IsRelativePath(relativePath))
+        {
+            throw new ArgumentException(
+                $"'{relativePath}' is not a path below a tree's root: use '/' between names, with no leading or trailing '/' and no empty, '.' or '..' name.",
+                nameof(relativePath));
+        }
+
+        RelativePath = relativePath;
+        Length = length;
+        FullPath = fullPath;
+        _open = open;
+    }
+
+    /// <summary>The path below the tree's root, with <c>/</c> separators.</summary>
+    public string RelativePath { get; }
+
+    /// <summary>The file name: the last segment of <see cref="RelativePath"/>.</summary>
+    public string Name => RelativePath[(RelativePath.LastIndexOf('/') + 1)..];
+
+    /// <summary>The size in bytes when the entry was listed, or -1 when unknown.</summary>
+    public long Length { get; }
+
+    /// <summary>The file's path on this machine for entries made by <see cref="FromFile"/>; otherwise null.</summary>
+    public string? FullPath { get; }
+
+    /// <summary>A file on this machine, read with large reads when opened.</summary>
+    public static TreeEntry FromFile(string fullPath, string relativePath, long length = -1)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(fullPath);
+        return new TreeEntry(
+            relativePath,
+            length,
+            _ => ValueTask.FromResult<Stream>(
+                new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan)),
+            fullPath);
+    }
+
+    /// <summary>Bytes held in memory (array-backed memory is not copied; it must not change while the entry is in use).</summary>
+    public static TreeEntry FromMemory(string relativePath, ReadOnlyMemory<byte> content)
+    {
+        var bytes = MemoryMarshal.TryGetArray(content, out var segment) ? segment : new ArraySegment<byte>(content.ToArray());
+        return new TreeEntry(
+            relativePath,
+            bytes.Count,
+            _ => ValueTask.FromResult<Stream>(new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false)));
+    }
+
+    /// <summary>Opens a new stream over the entry's bytes; dispose it when done.</summary>
+    public ValueTask<Stream> OpenAsync(CancellationToken cancellationToken = default) => _open(cancellationToken);
+
+    public override string ToString() => RelativePath;
+
+    private static bool IsRelativePath(string path)
+    {
+        if (path.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var segment in path.Split('/'))
+        {
+            if (segment is "" or "." or "..")
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,77 @@
+using System.IO.Enumeration;
+using System.Text;
+using Accession.Iscc.Platform;
+
+namespace Accession.Iscc.TreeWalk;
+
+public static partial class TreeWalker
+{
+    private static readonly EnumerationOptions ListingOptions = new()
+    {
+        AttributesToSkip = 0,
+        IgnoreInaccessible = false,
+        RecurseSubdirectories = false,
+        ReturnSpecialDirectories = false,
+    };
+
+    /// <summary>
+    /// Walks the folder <paramref name="root"/> on disk, lazily: folders are listed as the walk reaches
+    /// them, and ignored folders are never entered. Symbolic links are neither followed nor yielded
+    /// (treewalk.md §4.3), nor are FIFOs, sockets and devices (<see cref="FileKind"/>). A folder or ignore
+    /// file that cannot be read is reported to <paramref name="onError"/> (with its path on disk) and
+    /// skipped; without a handler the exception is thrown.
+    /// </summary>
+    /// <returns>Entries made by <see cref="TreeEntry.FromFile"/>, in TREEWALK-ISCC order.</returns>
+    public static IEnumerable<TreeEntry> WalkFolder(
+        string root,
+        Action<TreeWalkException>? onError = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(root);
+        onError ??= e => throw e;
+        return Walk(root, ListFolder, file => ReadIgnoreFile(file, onError), onError, cancellationToken);
+    }
+
+    private static Listing<string> ListFolder(string folder, string relativeFolder)
+    {
+        List<(string Name, bool IsFolder, long Length)> listed;
+        try
+        {
+            listed = [.. new FileSystemEnumerable<(string Name, bool IsFolder, long Length)>(
+                folder,
+                static (ref FileSystemEntry entry) =>
+                    (entry.FileName.ToString(), entry.IsDirectory, entry.IsDirectory ? 0 : entry.Length),
+                ListingOptions)
+            {
+                // Symbolic links (and Windows junctions) are never followed nor yielded (treewalk.md §4.3).
+                // Like the reference walker, which yields only regular files, FIFOs, sockets and devices
+                // are left out too: opening a FIFO would wait for a writer.
+                ShouldIncludePredicate = static (ref FileSystemEntry entry) =>
+                    (entry.Attributes & FileAttributes.ReparsePoint) == 0
+                    && (entry.IsDirectory || !FileKind.IsSpecialFile(entry.ToFullPath())),
+            }];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new TreeWalkException(folder, e.Message, e);
+        }
+
+        return new Listing<string>(
+            [.. listed.Where(item => !item.IsFolder)
+                .Select(item => TreeEntry.FromFile(Path.Join(folder, item.Name), Join(relativeFolder, item.Name), item.Length))],
+            [.. listed.Where(item => item.IsFolder).Select(item => (item.Name, Path.Join(folder, item.Name)))]);
+    }
+
+    private static string? ReadIgnoreFile(TreeEntry file, Action<TreeWalkException> onError)
+    {
+        try
+        {
+            return File.ReadAllText(file.FullPath!, Encoding.UTF8);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            onError(new TreeWalkException(file.FullPath!, e.Message, e));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using Accession.OmeZarr.Archives;
+using Accession.TestKit;
+
+namespace Accession.OmeZarr.Tests.Archives;
+
+public sealed class FolderArchiveReaderTests
+{
+    [SkippableFact]
+    public void A_folder_read_as_an_archive_leaves_fifos_out()
+    {
+        using var temp = new TempFolder();
+        File.WriteAllText(temp.File("zarr.json"), "{}");
+        Skip.IfNot(Fifo.TryCreate(temp.File("pipe")), "mkfifo is not available");
+
+        using var reader = new FolderArchiveReader(temp.Path);
+
+        Assert.Equal(["zarr.json"], reader.Entries.Select(entry => entry.Path));
+    }
+}
