@@ -9,10 +9,10 @@ public sealed class Blake3B3sumTests
 {
     private static readonly string? B3sum = FindOnPath("b3sum");
 
-    [SkippableFact]
+    [Fact]
     public void Hashes_agree_with_b3sum_on_awkward_lengths()
     {
-        Skip.If(B3sum is null, "b3sum is not installed (Debian package 'b3sum'); the cross-check with it was skipped.");
+        Assert.SkipWhen(B3sum is null, "b3sum is not installed (Debian package 'b3sum'); the cross-check with it was skipped.");
 
         using var folder = new TempFolder();
         foreach (var length in new[] { 0, 1, 1023, 1024, 1025, 65537, (1 << 20) + 3, (5 << 20) + 4097 })

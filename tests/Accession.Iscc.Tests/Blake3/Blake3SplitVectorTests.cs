@@ -1,6 +1,7 @@
 namespace Accession.Iscc.Tests.Blake3;
 
 /// <summary>Every official vector, in every mode, on every backend, whatever the append sizes.</summary>
+[Trait("Category", "Conformance")]
 public sealed class Blake3SplitVectorTests
 {
     public static TheoryData<string, string> BackendsAndModes()

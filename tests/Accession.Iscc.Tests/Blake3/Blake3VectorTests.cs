@@ -5,6 +5,7 @@ using Accession.TestKit;
 
 namespace Accession.Iscc.Tests.Blake3;
 
+[Trait("Category", "Conformance")]
 public sealed class Blake3VectorTests
 {
     private static readonly JsonDocument Vectors =

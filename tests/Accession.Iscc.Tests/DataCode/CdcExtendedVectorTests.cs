@@ -8,6 +8,7 @@ namespace Accession.Iscc.Tests.DataCode;
 /// Chunking the generated inputs of shared/vectors/extended/iscc_sum_extended.json reproduces the
 /// reference chunker's debug outputs (<c>cdc_*</c>, README §4) on every path.
 /// </summary>
+[Trait("Category", "Conformance")]
 public sealed class CdcExtendedVectorTests
 {
     private static readonly JsonElement Cases = JsonDocument

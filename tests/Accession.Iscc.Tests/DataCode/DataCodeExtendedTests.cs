@@ -5,6 +5,7 @@ using Accession.Iscc.DataCode;
 namespace Accession.Iscc.Tests.DataCode;
 
 /// <summary>The 46 extended vectors (shared/vectors/extended): Data-Codes and the chunker's debug data.</summary>
+[Trait("Category", "Conformance")]
 public sealed class DataCodeExtendedTests
 {
     public static TheoryData<string> Cases() => Vectors.ExtendedNames();

@@ -5,6 +5,7 @@ using Accession.Iscc.DataCode;
 namespace Accession.Iscc.Tests.DataCode;
 
 /// <summary>The official Data-Code vectors of iscc-core (data.json) and iscc-sum (test_vectors.json).</summary>
+[Trait("Category", "Conformance")]
 public sealed class DataCodeVectorTests
 {
     public static TheoryData<string> IsccCoreCases() => Vectors.CaseNames(Vectors.IsccCore, "gen_data_code_v0");

@@ -5,6 +5,7 @@ using Accession.Iscc.InstanceCode;
 namespace Accession.Iscc.Tests.InstanceCode;
 
 /// <summary>The official Instance-Code vectors of iscc-core (data.json) and iscc-sum (test_vectors.json).</summary>
+[Trait("Category", "Conformance")]
 public sealed class InstanceCodeVectorTests
 {
     public static TheoryData<string> IsccCoreCases() => Vectors.CaseNames(Vectors.IsccCore, "gen_instance_code_v0");

@@ -5,15 +5,15 @@ namespace Accession.Iscc.Tests.Platform;
 
 public sealed class FileKindTests
 {
-    [SkippableTheory]
+    [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public void Fifos_and_devices_are_special_files(bool portable)
     {
-        Skip.If(OperatingSystem.IsWindows(), "Windows has no FIFOs among files");
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "Windows has no FIFOs among files");
         using var temp = new TempFolder();
         var fifo = temp.File("pipe");
-        Skip.IfNot(Fifo.TryCreate(fifo), "mkfifo is not available");
+        Assert.SkipUnless(Fifo.TryCreate(fifo), "mkfifo is not available");
         using var forced = portable ? NativeFunction.ForcePortable() : null;
 
         Assert.True(FileKind.IsSpecialFile(fifo));

@@ -52,10 +52,10 @@ public sealed class MappedMemoryTests
         }
     }
 
-    [SkippableFact]
+    [Fact]
     public void A_file_open_for_writing_is_told_apart()
     {
-        Skip.IfNot(OperatingSystem.IsLinux(), "writers are detected on Linux only");
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "writers are detected on Linux only");
         using var folder = new TempFolder();
         var path = folder.File("growing.bin");
         File.WriteAllBytes(path, new byte[4096]);
@@ -120,12 +120,12 @@ public sealed class MappedMemoryTests
         Assert.Equal(IsccSum.Hash(content), await IsccSum.HashFileAsync(path, mode: mode));
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData(FileReadMode.Read)]
     [InlineData(FileReadMode.MemoryMapped)]
     public async Task A_file_cut_short_while_it_is_hashed_ends_the_hash_instead_of_the_process(FileReadMode mode)
     {
-        Skip.If(mode == FileReadMode.MemoryMapped && !OperatingSystem.IsLinux(), "writers are detected on Linux only");
+        Assert.SkipWhen(mode == FileReadMode.MemoryMapped && !OperatingSystem.IsLinux(), "writers are detected on Linux only");
         using var folder = new TempFolder();
         var path = folder.File("shrinking.bin");
         const int length = 160 << 20; // more than two mapped windows

@@ -22,15 +22,15 @@ public sealed class NetworkFileSystemTests
         Assert.Equal(network, NetworkFileSystem.IsNetworkType(type));
     }
 
-    [SkippableFact]
+    [Fact]
     public void The_file_system_of_a_file_is_asked_as_stat_sees_it()
     {
-        Skip.IfNot(OperatingSystem.IsLinux(), "file system types are asked on Linux only");
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "file system types are asked on Linux only");
         using var folder = new TempFolder();
         var path = folder.File("probe.bin");
         File.WriteAllBytes(path, [1]);
         var type = StatFileSystemType(path);
-        Skip.If(type is null, "stat(1) is not available");
+        Assert.SkipWhen(type is null, "stat(1) is not available");
         using var handle = File.OpenHandle(path);
 
         Assert.Equal(type, NetworkFileSystem.TypeOf(handle));

@@ -7,6 +7,7 @@ namespace Accession.Iscc.Tests.Sum;
 /// The 46 extended vectors (up to 10 MB) through every entry point: one-shot, split appends,
 /// streams (which use the two-thread pipeline from 1 MiB on), files, and a ring of small buffers.
 /// </summary>
+[Trait("Category", "Conformance")]
 public sealed class IsccSumExtendedTests
 {
     public static TheoryData<string> Cases() => Vectors.ExtendedNames();

@@ -5,6 +5,7 @@ using Accession.TestKit;
 namespace Accession.Iscc.Tests.Sum;
 
 /// <summary>The iscc-sum v0.1.0 <c>code_iscc_sum</c> vectors, through every entry point of the engine.</summary>
+[Trait("Category", "Conformance")]
 public sealed class IsccSumVectorTests
 {
     public static TheoryData<string> Cases() => Vectors.CaseNames(Vectors.IsccSum, "code_iscc_sum");

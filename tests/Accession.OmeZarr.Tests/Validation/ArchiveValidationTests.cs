@@ -17,9 +17,9 @@ public sealed class ArchiveValidationTests : IDisposable
     // Every sample dataset of SampleDatasetTests, zipped at the zip root (stored) and one folder down (deflated).
     public static TheoryData<string, bool> Samples_as_zips()
     {
-        var samples = SampleDatasetTests.ExampleDatasets().Cast<object[]>().Select(row => "ome-zarr-examples/data/" + (string)row[0])
-            .Concat(SampleDatasetTests.ValidatorInvalidSamples().Cast<object[]>().Select(row => "ome-ngff-validator/test_samples/invalid/" + (string)row[0]))
-            .Concat(SampleDatasetTests.RealDatasets().Cast<object[]>().Select(row => (string)row[0]));
+        var samples = SampleDatasetTests.ExampleDatasets().Select(row => "ome-zarr-examples/data/" + row.Data)
+            .Concat(SampleDatasetTests.ValidatorInvalidSamples().Select(row => "ome-ngff-validator/test_samples/invalid/" + row.Data))
+            .Concat(SampleDatasetTests.RealDatasets().Select(row => row.Data));
         var data = new TheoryData<string, bool>();
         foreach (var sample in samples)
         {

@@ -183,7 +183,7 @@ public sealed class RuleExampleTests
     [Fact]
     public void Every_rule_has_an_example()
     {
-        var covered = ((IEnumerable<object[]>)Examples()).Select(row => (string)row[0]).ToHashSet(StringComparer.Ordinal);
+        var covered = Examples().Select(row => row.Data.Item1).ToHashSet(StringComparer.Ordinal);
 
         var uncovered = AttributeRules.All.Select(r => r.Id).Where(id => !covered.Contains(id)).ToList();
 
@@ -195,6 +195,6 @@ public sealed class RuleExampleTests
     {
         var ids = AttributeRules.All.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
 
-        Assert.All((IEnumerable<object[]>)Examples(), row => Assert.Contains((string)row[0], ids));
+        Assert.All(Examples(), row => Assert.Contains(row.Data.Item1, ids));
     }
 }

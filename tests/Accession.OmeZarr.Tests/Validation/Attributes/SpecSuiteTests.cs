@@ -75,7 +75,7 @@ public sealed class SpecSuiteTests
     [Fact]
     public void Every_schema_blind_vector_names_a_suite_case()
     {
-        var names = Cases().Select(row => $"{row[0]}/{row[1]}/{row[3]}").ToHashSet(StringComparer.Ordinal);
+        var names = Cases().Select(row => $"{row.Data.Item1}/{row.Data.Item2}/{row.Data.Item4}").ToHashSet(StringComparer.Ordinal);
 
         Assert.All(SchemaBlindVectors.Keys, key => Assert.Contains(key, names));
     }
@@ -83,7 +83,7 @@ public sealed class SpecSuiteTests
     [Fact]
     public void Every_suite_of_both_versions_is_found()
     {
-        var suites = Cases().Select(row => $"{row[0]}/{row[1]}").Distinct().ToList();
+        var suites = Cases().Select(row => $"{row.Data.Item1}/{row.Data.Item2}").Distinct().ToList();
 
         Assert.Equal(16, suites.Count);
     }
