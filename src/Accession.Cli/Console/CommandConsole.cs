@@ -10,17 +10,7 @@ internal sealed record CommandConsole(Func<Stream> OpenStandardInput, bool Error
 {
     /// <summary>The real process console.</summary>
     public static CommandConsole System { get; } =
-        new(global::System.Console.OpenStandardInput, !global::System.Console.IsErrorRedirected);
-
-    /// <summary>
-    /// A fast writer for standard output: when <paramref name="output"/> is the process's own stdout,
-    /// a buffered UTF-8 writer over the raw stream (the console writer flushes on every write);
-    /// otherwise <paramref name="output"/> itself. The caller flushes it at the end.
-    /// </summary>
-    public static TextWriter BufferedOutput(TextWriter output) =>
-        ReferenceEquals(output, global::System.Console.Out)
-            ? new StreamWriter(global::System.Console.OpenStandardOutput(), Utf8, bufferSize: 1 << 16) { AutoFlush = false, NewLine = "\n" }
-            : output;
+        new(() => new InterruptibleInput(global::System.Console.OpenStandardInput()), !global::System.Console.IsErrorRedirected);
 
     /// <summary>UTF-8 without a byte order mark.</summary>
     public static global::System.Text.UTF8Encoding Utf8 { get; } = new(encoderShouldEmitUTF8Identifier: false);

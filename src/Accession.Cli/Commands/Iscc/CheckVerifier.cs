@@ -107,12 +107,12 @@ internal sealed class CheckVerifier(
         for (var number = 1; number <= lines.Length; number++)
         {
             var line = lines[number - 1];
-            if (line.Length == 0)
+            if (line.Length == 0 || ChecksumLine.IsUnitLine(line))
             {
                 continue;
             }
 
-            if (ChecksumLine.Parse(line) is not { } checksum)
+            if (ChecksumLine.Parse(line, escapes: !settings.Zero) is not { } checksum)
             {
                 _badLines++;
                 if (settings.Warn && !settings.Status)
@@ -190,29 +190,34 @@ internal sealed class CheckVerifier(
         return entries is null ? null : await trees.HashAsync(folder, entries, progress).ConfigureAwait(false);
     }
 
+    // Each verdict is flushed as it is known; none is printed once a signal arrived.
     private void Report(string path, string verdict)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         if (!settings.Status)
         {
-            output.Write($"{path}: {verdict}\n");
+            var (escaped, name) = settings.Zero ? (false, path) : ChecksumPath.Escape(path);
+            output.Write($"{(escaped ? "\\" : string.Empty)}{name}: {verdict}\n");
+            output.Flush();
         }
     }
 
     private void WriteSummary()
     {
+        // coreutils' wording and plurals.
         if (_badLines > 0)
         {
-            errors.Write($"WARNING: {_badLines} line(s) improperly formatted");
+            errors.Write(_badLines == 1 ? "WARNING: 1 line is improperly formatted" : $"WARNING: {_badLines} lines are improperly formatted");
         }
 
         if (_unreadable > 0)
         {
-            errors.Write($"WARNING: {_unreadable} listed file(s) could not be read");
+            errors.Write(_unreadable == 1 ? "WARNING: 1 listed file could not be read" : $"WARNING: {_unreadable} listed files could not be read");
         }
 
         if (_failed > 0)
         {
-            errors.Write($"WARNING: {_failed} computed checksum(s) did NOT match");
+            errors.Write(_failed == 1 ? "WARNING: 1 computed checksum did NOT match" : $"WARNING: {_failed} computed checksums did NOT match");
         }
     }
 }

@@ -33,11 +33,7 @@ internal sealed class FileSums(
                     continue;
                 }
 
-                writer.WriteSum(result.ToIscc(settings.Width), input.DisplayPath);
-                if (settings.Units)
-                {
-                    writer.WriteUnits(result.Units);
-                }
+                writer.WriteSum(result.ToIscc(settings.Width), input.DisplayPath, settings.Units ? result.Units : null);
             }
 
             return 0;

@@ -37,6 +37,7 @@ internal static class IsccCommand
         {
             Description = "Maximum Hamming distance for --similar",
             DefaultValueFactory = _ => IsccSettings.DefaultThreshold,
+            CustomParser = WholeNumber,
             HelpName = "N",
         };
         var tree = Flag("--tree", "Hash one folder as a single stream: all its files in TREEWALK-ISCC order", "-t");
@@ -74,6 +75,19 @@ internal static class IsccCommand
             return new IsccRunner(settings, console, invocation.Output, invocation.Error).RunAsync(cancellationToken);
         });
         return command;
+    }
+
+    // Says what is expected in words, not as a .NET type name.
+    private static int WholeNumber(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
+        if (int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        result.AddError($"--threshold expects a whole number, not '{text}'");
+        return 0;
     }
 
     private static Option<bool> Flag(string name, string description, params string[] aliases) =>

@@ -21,38 +21,16 @@ internal sealed class IsccRunner(IsccSettings settings, CommandConsole console, 
             return ExitCodes.CannotRun;
         }
 
-        using var signal = TerminationSignal.Listen();
         try
         {
             return settings.Check
-                ? await CheckAsync(errors, cancellationToken).ConfigureAwait(false)
+                ? await new CheckVerifier(settings, console, output, error, errors, cancellationToken).RunAsync().ConfigureAwait(false)
                 : await GenerateAsync(errors, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            errors.Write("interrupted");
-            return signal.ExitCode;
-        }
-    }
-
-    private async Task<int> CheckAsync(ErrorLineWriter errors, CancellationToken cancellationToken)
-    {
-        var target = OutputTarget.ToStandardOutput(output);
-        try
-        {
-            var exitCode = await new CheckVerifier(settings, console, target.Writer, error, errors, cancellationToken).RunAsync().ConfigureAwait(false);
-            target.Commit();
-            return exitCode;
-        }
-        catch (IOException e)
-        {
-            // Reading errors are handled per file; what reaches here failed to write.
-            errors.Write("standard output", $"write error: {IoErrorText.Describe(e)}");
-            return ExitCodes.CannotRun;
-        }
-        finally
-        {
-            target.Abandon();
+            errors.Write(settings.Output is null ? "interrupted" : $"interrupted; {DisplayPath.Of(settings.Output)} was not written");
+            return TerminationSignal.ExitCode;
         }
     }
 
@@ -75,33 +53,27 @@ internal sealed class IsccRunner(IsccSettings settings, CommandConsole console, 
             var excluded = target.Path is null
                 ? new HashSet<string>()
                 : new HashSet<string>(StringComparer.Ordinal) { target.Path, target.TemporaryPath! };
-            var writer = new SumWriter(target.Writer, settings.Tag, settings.Zero);
+            var writer = new SumWriter(target.Writer, settings.Tag, settings.Zero, cancellationToken);
             int exitCode;
             try
             {
                 exitCode = await GenerateLinesAsync(writer, errors, excluded, cancellationToken).ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
                 if (exitCode == ExitCodes.Success || target.Path is null)
                 {
                     target.Commit();
-                }
-                else
-                {
-                    target.Abandon();
+                    return exitCode;
                 }
             }
-            catch (IOException e)
+            catch (IOException e) when (e is not StandardOutputException && target.Path is not null)
             {
-                // Reading errors are handled per input; what reaches here failed to write.
-                target.Abandon();
-                errors.Write(target.Path is null ? "standard output" : DisplayPath.Of(settings.Output!), $"write error: {IoErrorText.Describe(e)}");
-                return ExitCodes.CannotRun;
-            }
-            catch
-            {
-                target.Abandon();
-                throw;
+                // Reading errors are handled per input; what reaches here failed to write the file.
+                errors.Write(DisplayPath.Of(settings.Output!), $"write error: {IoErrorText.Describe(e)}");
+                exitCode = ExitCodes.CannotRun;
             }
 
+            target.Abandon();
+            errors.Write($"{DisplayPath.Of(settings.Output!)} was not written");
             return exitCode;
         }
     }

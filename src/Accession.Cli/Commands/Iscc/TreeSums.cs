@@ -32,11 +32,7 @@ internal sealed class TreeSums(
             return ExitCodes.CannotRun;
         }
 
-        writer.WriteSum(result.ToIscc(settings.Width), DisplayPath.OfTree(Folder));
-        if (settings.Units)
-        {
-            writer.WriteUnits(result.Units);
-        }
+        writer.WriteSum(result.ToIscc(settings.Width), DisplayPath.OfTree(Folder), settings.Units ? result.Units : null);
 
         return ExitCodes.Success;
     }
