@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Accession.Cli.Terminal;
 
 // Folder Console/, namespace Terminal: a namespace named Console would hide System.Console.
@@ -13,6 +15,9 @@ internal static class IoErrorText
     {
         FileNotFoundException or DirectoryNotFoundException => NotFound,
         UnauthorizedAccessException => PermissionDenied,
+
+        // On Unix .NET keeps the errno in HResult; its own text adds the path, which the caller names already.
+        IOException { HResult: > 0 and < 4096 } when !OperatingSystem.IsWindows() => Marshal.GetPInvokeErrorMessage(exception.HResult),
         _ => exception.Message.TrimEnd('.', ' '),
     };
 }

@@ -55,12 +55,12 @@ internal sealed partial record ChecksumLine(string Code, string Path)
         && sum.Header.Length == 0
         && sum.ToString() == code;
 
-    [GeneratedRegex(@"^ISCC-SUM \((.+)\) = (ISCC:[A-Z0-9]+)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^ISCC-SUM \((.+)\) = (ISCC:[A-Z0-9]+)\z", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex TaggedForm();
 
-    [GeneratedRegex(@"^(ISCC:[A-Z0-9]+) \*(.+)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(ISCC:[A-Z0-9]+) \*(.+)\z", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex PlainForm();
 
-    [GeneratedRegex(@"^  ISCC:[A-Z0-9]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^  ISCC:[A-Z0-9]+\z", RegexOptions.CultureInvariant)]
     private static partial Regex UnitForm();
 }

@@ -1,0 +1,136 @@
+using System.Security.Cryptography;
+using Accession.Iscc;
+using Accession.TestKit;
+
+namespace Accession.Cli.Tests.Commands;
+
+/// <summary>Names with newlines and backslashes are escaped like coreutils and read back by <c>--check</c>.</summary>
+public class IsccFileNameTests
+{
+    private static async Task<(TempFolder Folder, string File, byte[] Content)> OddlyNamedAsync()
+    {
+        var folder = new TempFolder();
+        var file = folder.File("two\nlines\\and slash.bin");
+        var content = RandomNumberGenerator.GetBytes(1500);
+        await File.WriteAllBytesAsync(file, content);
+        return (folder, file, content);
+    }
+
+    private static string Escaped(string path) => path.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+
+    [Fact]
+    public async Task A_newline_or_backslash_in_a_name_is_escaped_and_checked_back()
+    {
+        var (folder, file, content) = await OddlyNamedAsync();
+        using var _ = folder;
+
+        var made = await CliRunner.RunAsync("iscc", file);
+        var sums = folder.File("sums.txt");
+        await File.WriteAllTextAsync(sums, made.Output);
+        var check = await CliRunner.RunAsync("iscc", "-c", "--strict", sums);
+
+        Assert.Equal(0, made.ExitCode);
+        Assert.Equal([$"\\{IsccSum.Compute(content).ToIscc(wide: true)} *{Escaped(file)}"], made.Lines);
+        Assert.Equal(0, check.ExitCode);
+        Assert.Equal([$"\\{Escaped(file)}: OK"], check.Lines);
+        Assert.Empty(check.Error);
+    }
+
+    [Fact]
+    public async Task Tagged_lines_are_escaped_and_checked_back()
+    {
+        var (folder, file, content) = await OddlyNamedAsync();
+        using var _ = folder;
+
+        var made = await CliRunner.RunAsync("iscc", "--tag", "--narrow", file);
+        var sums = folder.File("sums.txt");
+        await File.WriteAllTextAsync(sums, made.Output);
+        var check = await CliRunner.RunAsync("iscc", "-c", "--strict", sums);
+
+        Assert.Equal([$"\\ISCC-SUM ({Escaped(file)}) = {IsccSum.Compute(content).ToIscc(wide: false)}"], made.Lines);
+        Assert.Equal(0, check.ExitCode);
+        Assert.Equal([$"\\{Escaped(file)}: OK"], check.Lines);
+    }
+
+    [Fact]
+    public async Task Zero_terminated_lines_keep_the_name_as_it_is_and_check_back()
+    {
+        var (folder, file, content) = await OddlyNamedAsync();
+        using var _ = folder;
+
+        var made = await CliRunner.RunAsync("iscc", "-z", file);
+        var sums = folder.File("sums.txt");
+        await File.WriteAllTextAsync(sums, made.Output);
+        var check = await CliRunner.RunAsync("iscc", "-c", "-z", "--strict", sums);
+
+        Assert.Equal($"{IsccSum.Compute(content).ToIscc(wide: true)} *{file}\0", made.Output);
+        Assert.Equal(0, check.ExitCode);
+        Assert.Equal($"{file}: OK\n", check.Output);
+    }
+
+    [Fact]
+    public async Task Units_output_passes_its_own_strict_check()
+    {
+        using var folder = new TempFolder();
+        var file = folder.File("a.bin");
+        await File.WriteAllBytesAsync(file, RandomNumberGenerator.GetBytes(900));
+        var sums = folder.File("sums.txt");
+        Assert.Equal(0, (await CliRunner.RunAsync("iscc", "--units", "-o", sums, file)).ExitCode);
+
+        var check = await CliRunner.RunAsync("iscc", "-c", "--strict", "-w", sums);
+
+        Assert.Equal(0, check.ExitCode);
+        Assert.Equal([$"{file}: OK"], check.Lines);
+        Assert.Empty(check.Error);
+    }
+
+    public static TheoryData<string> MalformedCodes()
+    {
+        var wide = IsccSum.Compute([1, 2, 3]).ToIscc(wide: true);
+        var narrow = IsccSum.Compute([1, 2, 3]).ToIscc(wide: false);
+        var dataUnit = IsccSum.Compute([1, 2, 3]).Units[0];
+        return new TheoryData<string>
+        {
+            wide[..^4], // truncated
+            narrow[..^1] + "1", // '1' is not base32
+            dataUnit, // a unit, not an ISCC-SUM
+            "ISCC:KAD2XGH4AUDGVPKQFHYMQX3EMHULA", // header expects 40 bytes, has 16 (shared/specs/iscc-sum.md §3.4)
+            narrow + "AAAA", // longer than its header says
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(MalformedCodes))]
+    public async Task A_malformed_code_is_an_improperly_formatted_line_not_a_failed_file(string code)
+    {
+        using var folder = new TempFolder();
+        var file = folder.File("a.bin");
+        await File.WriteAllBytesAsync(file, [1, 2, 3]);
+        var sums = folder.File("sums.txt");
+        await File.WriteAllTextAsync(sums, $"{IsccSum.Compute([1, 2, 3]).ToIscc(wide: true)} *{file}\n{code} *{file}\n");
+
+        var check = await CliRunner.RunAsync("iscc", "-c", sums);
+        var strict = await CliRunner.RunAsync("iscc", "-c", "--strict", sums);
+
+        Assert.Equal(0, check.ExitCode);
+        Assert.Equal([$"{file}: OK"], check.Lines);
+        Assert.Equal(["accession iscc: WARNING: 1 line is improperly formatted"], check.ErrorLines);
+        Assert.Equal(2, strict.ExitCode);
+    }
+
+    [Fact]
+    public async Task Warnings_use_the_right_plural()
+    {
+        using var folder = new TempFolder();
+        var sums = folder.File("sums.txt");
+        var code = IsccSum.Compute([1]).ToIscc(wide: true);
+        await File.WriteAllTextAsync(sums, $"{code} *{folder.File("gone1")}\n{code} *{folder.File("gone2")}\nbad\nworse\n");
+
+        var check = await CliRunner.RunAsync("iscc", "-c", "--status", sums);
+        var talk = await CliRunner.RunAsync("iscc", "-c", sums);
+
+        Assert.Equal(1, check.ExitCode);
+        Assert.Contains("accession iscc: WARNING: 2 lines are improperly formatted", talk.ErrorLines);
+        Assert.Contains("accession iscc: WARNING: 2 listed files could not be read", talk.ErrorLines);
+    }
+}
