@@ -52,10 +52,14 @@ internal static class CliProcess
         return (process.ExitCode, await output, await error);
     }
 
-    /// <summary>Sends SIGINT or SIGTERM (<c>INT</c>, <c>TERM</c>) and returns once it is delivered.</summary>
-    public static async Task SignalAsync(Process process, string signal)
+    /// <summary>
+    /// Sends SIGINT or SIGTERM (<c>INT</c>, <c>TERM</c>) to the process, or to its whole process group
+    /// as Ctrl+C does, and returns once it is delivered.
+    /// </summary>
+    public static async Task SignalAsync(Process process, string signal, bool wholeGroup = false)
     {
-        using var kill = Process.Start("kill", ["-" + signal, process.Id.ToString(CultureInfo.InvariantCulture)]);
+        var id = process.Id.ToString(CultureInfo.InvariantCulture);
+        using var kill = Process.Start("kill", wholeGroup ? ["-" + signal, "--", "-" + id] : ["-" + signal, id]);
         await kill.WaitForExitAsync();
         Assert.Equal(0, kill.ExitCode);
     }

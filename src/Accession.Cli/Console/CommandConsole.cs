@@ -8,9 +8,23 @@ namespace Accession.Cli.Terminal;
 /// <param name="ErrorIsTerminal">True when stderr is an interactive terminal, not a file or pipe.</param>
 internal sealed record CommandConsole(Func<Stream> OpenStandardInput, bool ErrorIsTerminal)
 {
+    /// <summary>The clock progress is drawn by.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <summary>The real process console.</summary>
     public static CommandConsole System { get; } =
-        new(() => new InterruptibleInput(global::System.Console.OpenStandardInput()), !global::System.Console.IsErrorRedirected);
+        new(() => new InterruptibleInput(global::System.Console.OpenStandardInput()), !global::System.Console.IsErrorRedirected)
+        {
+            InputEndGrace = TimeSpan.FromMilliseconds(50),
+        };
+
+    /// <summary>
+    /// How long a result of standard input waits after the input ended. Ctrl+C signals the producer
+    /// and this process at once; when the producer dies first, the input ends before the signal is
+    /// handled here, and the truncated input's result must not be printed. The wait lets the signal
+    /// win that race.
+    /// </summary>
+    public TimeSpan InputEndGrace { get; init; }
 
     /// <summary>UTF-8 without a byte order mark.</summary>
     public static global::System.Text.UTF8Encoding Utf8 { get; } = new(encoderShouldEmitUTF8Identifier: false);

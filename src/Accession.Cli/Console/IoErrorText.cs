@@ -11,6 +11,9 @@ internal static class IoErrorText
     public const string PermissionDenied = "Permission denied";
     public const string IsADirectory = "Is a directory";
 
+    /// <summary>For a name whose bytes were lost before the program saw them (not "No such file").</summary>
+    public const string NotUtf8 = "the name is not valid UTF-8 and cannot be passed on this platform; rename the file or name its folder instead";
+
     public static string Describe(Exception exception) => exception switch
     {
         FileNotFoundException or DirectoryNotFoundException => NotFound,

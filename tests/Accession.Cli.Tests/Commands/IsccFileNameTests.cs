@@ -133,4 +133,30 @@ public class IsccFileNameTests
         Assert.Contains("accession iscc: WARNING: 2 lines are improperly formatted", talk.ErrorLines);
         Assert.Contains("accession iscc: WARNING: 2 listed files could not be read", talk.ErrorLines);
     }
+
+    [Fact]
+    public async Task A_name_that_is_not_utf8_is_hashed_shown_escaped_and_checked_back()
+    {
+        // Latin-1 "café": the shell passes the byte 0xE9 on as it is, which .NET alone would lose.
+        using var folder = new TempFolder();
+        var name = "\"$(printf 'caf\\351')\"";
+        var script = $"cd '{folder.Path}' && printf 'latin' > {name} && {CliProcess.ShellCommand("iscc")} {name} > sums.txt && cat sums.txt && {CliProcess.ShellCommand("iscc", "-c", "sums.txt")}";
+
+        var (exitCode, output, error) = await CliProcess.RunShellAsync(script);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal($"\\{IsccSum.Compute("latin"u8).ToIscc(wide: true)} *caf\\xE9\n\\caf\\xE9: OK\n", output);
+        Assert.Empty(error);
+    }
+
+    [Fact]
+    public async Task A_missing_name_that_is_not_utf8_is_named_escaped()
+    {
+        using var folder = new TempFolder();
+
+        var (exitCode, _, error) = await CliProcess.RunShellAsync($"cd '{folder.Path}' && {CliProcess.ShellCommand("iscc")} \"$(printf 'caf\\351')\"");
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("accession iscc: caf\\xE9: No such file or directory\n", error);
+    }
 }

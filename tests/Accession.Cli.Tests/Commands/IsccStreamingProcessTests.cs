@@ -81,24 +81,29 @@ public class IsccStreamingProcessTests
     }
 
     [Fact]
-    public async Task Input_that_ends_after_a_signal_gives_no_result()
+    public async Task Ctrl_c_that_also_ends_the_producer_gives_no_result_for_the_cut_input()
     {
-        // Ctrl+C reaches the producer too: it dies, standard input ends, and the truncated stream
-        // must not be reported as if it were the whole input.
-        using var process = CliProcess.Start(["iscc"]);
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
+        // What Ctrl+C does in a shell: SIGINT to the whole process group, producer included. The
+        // producer dies, standard input ends, and the cut input must not get a result.
+        using var folder = new TempFolder();
+        var first = await FileAsync(folder, "first.bin", RandomNumberGenerator.GetBytes(1000));
+        var script = $"trap 'true' INT; (printf data; exec sleep 60) | {CliProcess.ShellCommand("iscc", first, "-")}; echo \"exit $?\" >&2";
+        var info = new ProcessStartInfo("setsid") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var word in new[] { "sh", "-c", script })
+        {
+            info.ArgumentList.Add(word);
+        }
 
-        // The pipe holds far less than 1 MiB, so once this write returns the command is reading.
-        await process.StandardInput.BaseStream.WriteAsync(RandomNumberGenerator.GetBytes(1 << 20));
-        await process.StandardInput.BaseStream.FlushAsync();
-        await CliProcess.SignalAsync(process, "INT");
-        process.StandardInput.Close();
-        await process.WaitForExitAsync().WaitAsync(CliProcess.Patience);
+        using var group = Process.Start(info)!;
+        var error = group.StandardError.ReadToEndAsync();
+        var line = await ReadLineAsync(group);
+        await CliProcess.SignalAsync(group, "INT", wholeGroup: true);
+        var rest = await group.StandardOutput.ReadToEndAsync().WaitAsync(CliProcess.Patience);
+        await group.WaitForExitAsync().WaitAsync(CliProcess.Patience);
 
-        Assert.Equal(130, process.ExitCode);
-        Assert.Empty(await output);
-        Assert.Equal("accession iscc: interrupted\n", await error);
+        Assert.EndsWith($" *{first}", line, StringComparison.Ordinal);
+        Assert.Empty(rest);
+        Assert.Equal("accession iscc: interrupted\nexit 130\n", await error);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ internal sealed class CheckVerifier(
     IsccSettings settings,
     CommandConsole console,
     TextWriter output,
-    TextWriter error,
+    ByteProgress progress,
     ErrorLineWriter errors,
     CancellationToken cancellationToken)
 {
@@ -24,6 +24,8 @@ internal sealed class CheckVerifier(
     // A checksum file kept inside the folder it describes is not part of that folder's checksum.
     private readonly HashSet<string> _checksumFiles = new(
         settings.Files.Where(f => f != DisplayPath.StandardInput).Select(Path.GetFullPath), StringComparer.Ordinal);
+
+    private const string FolderNotUtf8 = "folders whose names are not valid UTF-8 cannot be walked yet";
 
     private int _failed;
     private int _unreadable;
@@ -43,15 +45,12 @@ internal sealed class CheckVerifier(
             }
         }
 
-        await ByteProgress.RunAsync(console, error, checksums.Sum(SizeOf), async progress =>
+        progress.Expect(checksums.Sum(SizeOf));
+        foreach (var checksum in checksums)
         {
-            foreach (var checksum in checksums)
-            {
-                await VerifyLineAsync(checksum, progress).ConfigureAwait(false);
-            }
+            await VerifyLineAsync(checksum).ConfigureAwait(false);
+        }
 
-            return 0;
-        }).ConfigureAwait(false);
 
         if (!settings.Status)
         {
@@ -148,11 +147,11 @@ internal sealed class CheckVerifier(
         }
     }
 
-    private async Task VerifyLineAsync(ChecksumLine checksum, ByteProgress progress)
+    private async Task VerifyLineAsync(ChecksumLine checksum)
     {
         var result = checksum.IsTree
-            ? await HashTreeAsync(checksum.Path, progress).ConfigureAwait(false)
-            : await HashFileAsync(checksum.Path, progress).ConfigureAwait(false);
+            ? await HashTreeAsync(checksum.Path).ConfigureAwait(false)
+            : await HashFileAsync(checksum.Path).ConfigureAwait(false);
         if (result is null)
         {
             _unreadable++;
@@ -172,16 +171,16 @@ internal sealed class CheckVerifier(
         }
     }
 
-    private Task<IsccSumResult?> HashFileAsync(string path, ByteProgress progress) =>
+    private Task<IsccSumResult?> HashFileAsync(string path) =>
         new InputHasher(console, _fileErrors, cancellationToken).HashAsync(new HashInput(path, path, SizeOf(new ChecksumLine(string.Empty, path))), progress);
 
-    private async Task<IsccSumResult?> HashTreeAsync(string path, ByteProgress progress)
+    private async Task<IsccSumResult?> HashTreeAsync(string path)
     {
         var folder = path.TrimEnd('/');
         folder = folder.Length == 0 ? "/" : folder;
         if (!Directory.Exists(folder))
         {
-            _fileErrors.Write(folder, File.Exists(folder) ? "Not a directory" : IoErrorText.NotFound);
+            _fileErrors.Write(folder, File.Exists(folder) ? "Not a directory" : FileNameBytes.HasRawBytes(folder) ? FolderNotUtf8 : IoErrorText.NotFound);
             return null;
         }
 
@@ -197,8 +196,11 @@ internal sealed class CheckVerifier(
         if (!settings.Status)
         {
             var (escaped, name) = settings.Zero ? (false, path) : ChecksumPath.Escape(path);
-            output.Write($"{(escaped ? "\\" : string.Empty)}{name}: {verdict}\n");
-            output.Flush();
+            using (progress.Quiet())
+            {
+                output.Write($"{(escaped ? "\\" : string.Empty)}{name}: {verdict}\n");
+                output.Flush();
+            }
         }
     }
 

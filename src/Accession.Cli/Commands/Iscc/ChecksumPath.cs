@@ -1,11 +1,14 @@
+using System.Globalization;
 using System.Text;
+using Accession.Cli.Terminal;
 
 namespace Accession.Cli.Commands.Iscc;
 
 /// <summary>
 /// File names in checksum lines, escaped as coreutils' <c>sha256sum</c> does: a name holding a newline,
 /// carriage return or backslash is written with <c>\n</c>, <c>\r</c>, <c>\\</c> and the line starts
-/// with a backslash, so one file is always one line and <c>--check</c> reads the name back.
+/// with a backslash, so one file is always one line and <c>--check</c> reads the name back. Beyond
+/// coreutils, a byte that is not valid UTF-8 (<see cref="FileNameBytes"/>) is written as <c>\xHH</c>.
 /// </summary>
 internal static class ChecksumPath
 {
@@ -13,20 +16,21 @@ internal static class ChecksumPath
     public static (bool Escaped, string Name) Escape(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        if (name.AsSpan().IndexOfAny('\\', '\n', '\r') < 0)
+        if (name.AsSpan().IndexOfAny('\\', '\n', '\r') < 0 && !FileNameBytes.HasRawBytes(name))
         {
             return (false, name);
         }
 
         var escaped = new StringBuilder(name.Length + 8);
-        foreach (var c in name)
+        for (var i = 0; i < name.Length; i++)
         {
-            escaped.Append(c switch
+            escaped.Append(name[i] switch
             {
                 '\\' => "\\\\",
                 '\n' => "\\n",
                 '\r' => "\\r",
-                _ => c.ToString(),
+                _ when FileNameBytes.IsEscape(name, i) => FileNameBytes.Hex(name[i]),
+                var c => c.ToString(),
             });
         }
 
@@ -56,6 +60,11 @@ internal static class ChecksumPath
                 case '\\': plain.Append('\\'); break;
                 case 'n': plain.Append('\n'); break;
                 case 'r': plain.Append('\r'); break;
+                case 'x' when i + 2 < name.Length
+                    && byte.TryParse(name.AsSpan(i + 1, 2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var b):
+                    plain.Append(FileNameBytes.Decode([b]));
+                    i += 2;
+                    break;
                 default: return null;
             }
         }

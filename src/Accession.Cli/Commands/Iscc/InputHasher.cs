@@ -20,7 +20,13 @@ internal sealed class InputHasher(CommandConsole console, ErrorLineWriter errors
                 var stdin = console.OpenStandardInput();
                 await using (stdin.ConfigureAwait(false))
                 {
-                    return await IsccSum.HashAsync(stdin, progress.ForInput(input.DisplayPath), cancellationToken).ConfigureAwait(false);
+                    var result = await IsccSum.HashAsync(stdin, progress.ForInput(input.DisplayPath), cancellationToken).ConfigureAwait(false);
+                    if (console.InputEndGrace > TimeSpan.Zero)
+                    {
+                        await Task.Delay(console.InputEndGrace, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    return result;
                 }
             }
 
@@ -28,6 +34,15 @@ internal sealed class InputHasher(CommandConsole console, ErrorLineWriter errors
             {
                 errors.Write(input.DisplayPath, IoErrorText.IsADirectory);
                 return null;
+            }
+
+            if (FileNameBytes.HasRawBytes(input.FullPath!))
+            {
+                var file = RawFile.OpenRead(input.FullPath!);
+                await using (file.ConfigureAwait(false))
+                {
+                    return await IsccSum.HashAsync(file, progress.ForInput(input.DisplayPath), cancellationToken).ConfigureAwait(false);
+                }
             }
 
             return await IsccSum.HashFileAsync(input.FullPath!, progress.ForInput(input.DisplayPath), cancellationToken).ConfigureAwait(false);

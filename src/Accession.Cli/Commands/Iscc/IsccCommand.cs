@@ -42,13 +42,15 @@ internal static class IsccCommand
         };
         var tree = Flag("--tree", "Hash one folder as a single stream: all its files in TREEWALK-ISCC order", "-t");
         var walk = Flag("--walk", "List the files of one folder in the order --tree hashes them");
+        var showProgress = Flag("--progress", "Show a progress line on stderr even when it is not a terminal");
+        var noProgress = Flag("--no-progress", "Show no progress, not even a log line every few seconds");
 
         var command = new Command(
             "iscc",
             "Compute or check ISCC-SUM checksums of files, folders (TREEWALK-ISCC) and standard input; compatible with iscc-sum.\n"
             + ExitCodes.HelpText)
         {
-            files, check, tag, output, zero, quiet, status, warn, strict, narrow, units, similar, threshold, tree, walk,
+            files, check, tag, output, zero, quiet, status, warn, strict, narrow, units, similar, threshold, tree, walk, showProgress, noProgress,
         };
 
         command.SetAction((parseResult, cancellationToken) =>
@@ -70,7 +72,14 @@ internal static class IsccCommand
                 Threshold = parseResult.GetValue(threshold),
                 Tree = parseResult.GetValue(tree),
                 Walk = parseResult.GetValue(walk),
+                Progress = parseResult.GetValue(showProgress) ? true : parseResult.GetValue(noProgress) ? false : null,
             };
+            if (parseResult.GetValue(showProgress) && parseResult.GetValue(noProgress))
+            {
+                new ErrorLineWriter(parseResult.InvocationConfiguration.Error, IsccRunner.Program).Write("--progress cannot be used with --no-progress");
+                return Task.FromResult(ExitCodes.CannotRun);
+            }
+
             var invocation = parseResult.InvocationConfiguration;
             return new IsccRunner(settings, console, invocation.Output, invocation.Error).RunAsync(cancellationToken);
         });

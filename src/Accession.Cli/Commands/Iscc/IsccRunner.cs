@@ -14,18 +14,19 @@ internal sealed class IsccRunner(IsccSettings settings, CommandConsole console, 
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        var errors = new ErrorLineWriter(error, Program);
         if (IsccConflicts.Find(settings) is { } conflict)
         {
-            errors.Write(conflict);
+            new ErrorLineWriter(error, Program).Write(conflict);
             return ExitCodes.CannotRun;
         }
 
+        using var progress = new ByteProgress(ProgressModeOf(settings, console), error, Program, console.Time);
+        var errors = new ErrorLineWriter(error, Program, progress);
         try
         {
             return settings.Check
-                ? await new CheckVerifier(settings, console, output, error, errors, cancellationToken).RunAsync().ConfigureAwait(false)
-                : await GenerateAsync(errors, cancellationToken).ConfigureAwait(false);
+                ? await new CheckVerifier(settings, console, output, progress, errors, cancellationToken).RunAsync().ConfigureAwait(false)
+                : await GenerateAsync(progress, errors, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -34,7 +35,14 @@ internal sealed class IsccRunner(IsccSettings settings, CommandConsole console, 
         }
     }
 
-    private async Task<int> GenerateAsync(ErrorLineWriter errors, CancellationToken cancellationToken)
+    private static ProgressMode ProgressModeOf(IsccSettings settings, CommandConsole console) => settings switch
+    {
+        { Status: true } or { Progress: false } => ProgressMode.Off,
+        { Progress: true } => ProgressMode.Line,
+        _ => console.ErrorIsTerminal ? ProgressMode.Line : ProgressMode.Log,
+    };
+
+    private async Task<int> GenerateAsync(ByteProgress progress, ErrorLineWriter errors, CancellationToken cancellationToken)
     {
         OutputTarget target;
         try
@@ -53,11 +61,11 @@ internal sealed class IsccRunner(IsccSettings settings, CommandConsole console, 
             var excluded = target.Path is null
                 ? new HashSet<string>()
                 : new HashSet<string>(StringComparer.Ordinal) { target.Path, target.TemporaryPath! };
-            var writer = new SumWriter(target.Writer, settings.Tag, settings.Zero, cancellationToken);
+            var writer = new SumWriter(target.Writer, settings.Tag, settings.Zero, progress, cancellationToken);
             int exitCode;
             try
             {
-                exitCode = await GenerateLinesAsync(writer, errors, excluded, cancellationToken).ConfigureAwait(false);
+                exitCode = await GenerateLinesAsync(writer, progress, errors, excluded, cancellationToken).ConfigureAwait(false);
                 cancellationToken.ThrowIfCancellationRequested();
                 if (exitCode == ExitCodes.Success || target.Path is null)
                 {
@@ -78,15 +86,15 @@ internal sealed class IsccRunner(IsccSettings settings, CommandConsole console, 
         }
     }
 
-    private Task<int> GenerateLinesAsync(SumWriter writer, ErrorLineWriter errors, HashSet<string> excluded, CancellationToken cancellationToken)
+    private Task<int> GenerateLinesAsync(SumWriter writer, ByteProgress progress, ErrorLineWriter errors, HashSet<string> excluded, CancellationToken cancellationToken)
     {
         if (settings.Tree || settings.Walk)
         {
-            var trees = new TreeSums(settings, console, error, errors, excluded, cancellationToken);
+            var trees = new TreeSums(settings, progress, errors, excluded, cancellationToken);
             return settings.Tree ? trees.WriteTreeAsync(writer) : Task.FromResult(trees.WriteWalk(writer));
         }
 
-        var files = new FileSums(settings, console, error, errors, excluded, cancellationToken);
+        var files = new FileSums(settings, console, progress, errors, excluded, cancellationToken);
         return settings.Similar ? files.WriteSimilarAsync(writer) : files.WriteSumsAsync(writer);
     }
 }

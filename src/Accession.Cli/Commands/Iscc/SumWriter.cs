@@ -1,4 +1,5 @@
 using System.Globalization;
+using Accession.Cli.Terminal;
 
 namespace Accession.Cli.Commands.Iscc;
 
@@ -9,7 +10,7 @@ namespace Accession.Cli.Commands.Iscc;
 /// <see cref="ChecksumPath"/> describes (not with <c>-z</c>). Each record is flushed as soon as it is
 /// written, and none is written once <paramref name="stop"/> is cancelled (a signal arrived).
 /// </summary>
-internal sealed class SumWriter(TextWriter writer, bool tag, bool zero, CancellationToken stop)
+internal sealed class SumWriter(TextWriter writer, bool tag, bool zero, ByteProgress progress, CancellationToken stop)
 {
     private string Terminator { get; } = zero ? "\0" : "\n";
 
@@ -20,21 +21,27 @@ internal sealed class SumWriter(TextWriter writer, bool tag, bool zero, Cancella
     public void WriteSum(string code, string path, IEnumerable<string>? units = null)
     {
         Start();
-        Line(Format(code, path));
-        foreach (var unit in units ?? [])
+        using (progress.Quiet())
         {
-            Line("  " + unit);
-        }
+            Line(Format(code, path));
+            foreach (var unit in units ?? [])
+            {
+                Line("  " + unit);
+            }
 
-        writer.Flush();
+            writer.Flush();
+        }
     }
 
     /// <summary>A member of a similarity group with its Hamming distance to the group's first file.</summary>
     public void WriteSimilar(string code, string path, int distance)
     {
         Start();
-        Line($"  ~{distance.ToString("00", CultureInfo.InvariantCulture)} {Format(code, path)}");
-        writer.Flush();
+        using (progress.Quiet())
+        {
+            Line($"  ~{distance.ToString("00", CultureInfo.InvariantCulture)} {Format(code, path)}");
+            writer.Flush();
+        }
     }
 
     /// <summary>The blank line between similarity groups (none with <c>-z</c>, as iscc-sum).</summary>
@@ -50,8 +57,11 @@ internal sealed class SumWriter(TextWriter writer, bool tag, bool zero, Cancella
     public void WriteLine(string text)
     {
         Start();
-        Line(text);
-        writer.Flush();
+        using (progress.Quiet())
+        {
+            Line(text);
+            writer.Flush();
+        }
     }
 
     private string Format(string code, string path)

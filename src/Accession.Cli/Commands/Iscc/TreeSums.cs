@@ -8,8 +8,7 @@ namespace Accession.Cli.Commands.Iscc;
 /// </summary>
 internal sealed class TreeSums(
     IsccSettings settings,
-    CommandConsole console,
-    TextWriter error,
+    ByteProgress progress,
     ErrorLineWriter errors,
     IReadOnlySet<string> excludedFullPaths,
     CancellationToken cancellationToken)
@@ -25,8 +24,8 @@ internal sealed class TreeSums(
             return ExitCodes.CannotRun;
         }
 
-        var result = await ByteProgress.RunAsync(
-            console, error, entries.Sum(entry => entry.Length), progress => trees.HashAsync(Folder, entries, progress)).ConfigureAwait(false);
+        progress.Expect(entries.Sum(entry => entry.Length));
+        var result = await trees.HashAsync(Folder, entries, progress).ConfigureAwait(false);
         if (result is null)
         {
             return ExitCodes.CannotRun;
