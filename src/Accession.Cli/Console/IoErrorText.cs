@@ -12,6 +12,8 @@ internal static class IoErrorText
     public const string IsADirectory = "Is a directory";
 
     /// <summary>For a name whose bytes were lost before the program saw them (not "No such file").</summary>
+    public const string NotUtf8InFolder = "the name is not valid UTF-8; files with such names inside folders cannot be hashed yet, name the file itself";
+
     public const string NotUtf8 = "the name is not valid UTF-8 and cannot be passed on this platform; rename the file or name its folder instead";
 
     public static string Describe(Exception exception) => exception switch

@@ -47,6 +47,12 @@ internal sealed class InputHasher(CommandConsole console, ErrorLineWriter errors
 
             return await IsccSum.HashFileAsync(input.FullPath!, progress.ForInput(input.DisplayPath), cancellationToken).ConfigureAwait(false);
         }
+        catch (FileNotFoundException) when (input.FullPath?.Contains('\uFFFD', StringComparison.Ordinal) == true)
+        {
+            // A name found in a folder whose bytes .NET could not decode: it exists, but cannot be opened by that name.
+            errors.Write(input.DisplayPath, IoErrorText.NotUtf8InFolder);
+            return null;
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             errors.Write(input.DisplayPath, IoErrorText.Describe(e));
