@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Accession.Iscc;
+using Accession.Iscc.Codec;
 using Accession.TestKit;
 
 namespace Accession.Cli.Tests.Commands;
@@ -30,7 +31,7 @@ public class IsccFileNameTests
         var check = await CliRunner.RunAsync("iscc", "-c", "--strict", sums);
 
         Assert.Equal(0, made.ExitCode);
-        Assert.Equal([$"\\{IsccSum.Compute(content).ToIscc(wide: true)} *{Escaped(file)}"], made.Lines);
+        Assert.Equal([$"\\{IsccSum.Hash(content).ToIscc(IsccSumWidth.Wide)} *{Escaped(file)}"], made.Lines);
         Assert.Equal(0, check.ExitCode);
         Assert.Equal([$"\\{Escaped(file)}: OK"], check.Lines);
         Assert.Empty(check.Error);
@@ -47,7 +48,7 @@ public class IsccFileNameTests
         await File.WriteAllTextAsync(sums, made.Output);
         var check = await CliRunner.RunAsync("iscc", "-c", "--strict", sums);
 
-        Assert.Equal([$"\\ISCC-SUM ({Escaped(file)}) = {IsccSum.Compute(content).ToIscc(wide: false)}"], made.Lines);
+        Assert.Equal([$"\\ISCC-SUM ({Escaped(file)}) = {IsccSum.Hash(content).ToIscc(IsccSumWidth.Narrow)}"], made.Lines);
         Assert.Equal(0, check.ExitCode);
         Assert.Equal([$"\\{Escaped(file)}: OK"], check.Lines);
     }
@@ -63,7 +64,7 @@ public class IsccFileNameTests
         await File.WriteAllTextAsync(sums, made.Output);
         var check = await CliRunner.RunAsync("iscc", "-c", "-z", "--strict", sums);
 
-        Assert.Equal($"{IsccSum.Compute(content).ToIscc(wide: true)} *{file}\0", made.Output);
+        Assert.Equal($"{IsccSum.Hash(content).ToIscc(IsccSumWidth.Wide)} *{file}\0", made.Output);
         Assert.Equal(0, check.ExitCode);
         Assert.Equal($"{file}: OK\n", check.Output);
     }
@@ -86,9 +87,9 @@ public class IsccFileNameTests
 
     public static TheoryData<string> MalformedCodes()
     {
-        var wide = IsccSum.Compute([1, 2, 3]).ToIscc(wide: true);
-        var narrow = IsccSum.Compute([1, 2, 3]).ToIscc(wide: false);
-        var dataUnit = IsccSum.Compute([1, 2, 3]).Units[0];
+        var wide = IsccSum.Hash([1, 2, 3]).ToIscc(IsccSumWidth.Wide);
+        var narrow = IsccSum.Hash([1, 2, 3]).ToIscc(IsccSumWidth.Narrow);
+        var dataUnit = IsccSum.Hash([1, 2, 3]).Units[0];
         return new TheoryData<string>
         {
             wide[..^4], // truncated
@@ -107,7 +108,7 @@ public class IsccFileNameTests
         var file = folder.File("a.bin");
         await File.WriteAllBytesAsync(file, [1, 2, 3]);
         var sums = folder.File("sums.txt");
-        await File.WriteAllTextAsync(sums, $"{IsccSum.Compute([1, 2, 3]).ToIscc(wide: true)} *{file}\n{code} *{file}\n");
+        await File.WriteAllTextAsync(sums, $"{IsccSum.Hash([1, 2, 3]).ToIscc(IsccSumWidth.Wide)} *{file}\n{code} *{file}\n");
 
         var check = await CliRunner.RunAsync("iscc", "-c", sums);
         var strict = await CliRunner.RunAsync("iscc", "-c", "--strict", sums);
@@ -123,7 +124,7 @@ public class IsccFileNameTests
     {
         using var folder = new TempFolder();
         var sums = folder.File("sums.txt");
-        var code = IsccSum.Compute([1]).ToIscc(wide: true);
+        var code = IsccSum.Hash([1]).ToIscc(IsccSumWidth.Wide);
         await File.WriteAllTextAsync(sums, $"{code} *{folder.File("gone1")}\n{code} *{folder.File("gone2")}\nbad\nworse\n");
 
         var check = await CliRunner.RunAsync("iscc", "-c", "--status", sums);
@@ -145,7 +146,7 @@ public class IsccFileNameTests
         var (exitCode, output, error) = await CliProcess.RunShellAsync(script);
 
         Assert.Equal(0, exitCode);
-        Assert.Equal($"\\{IsccSum.Compute("latin"u8).ToIscc(wide: true)} *caf\\xE9\n\\caf\\xE9: OK\n", output);
+        Assert.Equal($"\\{IsccSum.Hash("latin"u8).ToIscc(IsccSumWidth.Wide)} *caf\\xE9\n\\caf\\xE9: OK\n", output);
         Assert.Empty(error);
     }
 

@@ -4,6 +4,7 @@ using System.Text;
 using Accession.Cli.Commands.Iscc;
 using Accession.Cli.Terminal;
 using Accession.Iscc;
+using Accession.Iscc.Codec;
 using Accession.TestKit;
 using Microsoft.Extensions.Time.Testing;
 
@@ -31,7 +32,7 @@ public class IsccProgressTests
         var path = folder.File(name);
         var content = RandomNumberGenerator.GetBytes(2000);
         await File.WriteAllBytesAsync(path, content);
-        return (path, $"{IsccSum.Compute(content).ToIscc(wide: true)} *{path}");
+        return (path, $"{IsccSum.Hash(content).ToIscc(IsccSumWidth.Wide)} *{path}");
     }
 
     [Fact]
@@ -47,7 +48,7 @@ public class IsccProgressTests
 
         Assert.Equal(0, exitCode);
         Assert.Contains("/s", screen.Written, StringComparison.Ordinal);
-        Assert.Equal([firstLine, $"{IsccSum.Compute(Piped).ToIscc(wide: true)} *-", lastLine], screen.Rows);
+        Assert.Equal([firstLine, $"{IsccSum.Hash(Piped).ToIscc(IsccSumWidth.Wide)} *-", lastLine], screen.Rows);
     }
 
     [Fact]
@@ -61,7 +62,7 @@ public class IsccProgressTests
         var exitCode = await RunAsync(false, output, error, "iscc", first, "-");
 
         Assert.Equal(0, exitCode);
-        Assert.Equal($"{firstLine}\n{IsccSum.Compute(Piped).ToIscc(wide: true)} *-\n", output.ToString());
+        Assert.Equal($"{firstLine}\n{IsccSum.Hash(Piped).ToIscc(IsccSumWidth.Wide)} *-\n", output.ToString());
         var log = Assert.Single(error.ToString().TrimEnd('\n').Split('\n'));
         Assert.StartsWith("accession iscc: progress: 2.0 KiB of 2.0 KiB (100%), ", log, StringComparison.Ordinal);
     }

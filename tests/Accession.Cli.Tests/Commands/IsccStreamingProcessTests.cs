@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using Accession.Iscc;
+using Accession.Iscc.Codec;
 using Accession.TestKit;
 
 namespace Accession.Cli.Tests.Commands;
@@ -32,11 +33,11 @@ public class IsccStreamingProcessTests
         // Standard input stays open and silent: the line for the first file must already be out.
         var line = await ReadLineAsync(process);
 
-        Assert.Equal($"{IsccSum.Compute(await File.ReadAllBytesAsync(first)).ToIscc(wide: false)} *{first}", line);
+        Assert.Equal($"{IsccSum.Hash(await File.ReadAllBytesAsync(first)).ToIscc(IsccSumWidth.Narrow)} *{first}", line);
         var second = RandomNumberGenerator.GetBytes(2000);
         await process.StandardInput.BaseStream.WriteAsync(second);
         process.StandardInput.Close();
-        Assert.Equal($"{IsccSum.Compute(second).ToIscc(wide: false)} *-", await ReadLineAsync(process));
+        Assert.Equal($"{IsccSum.Hash(second).ToIscc(IsccSumWidth.Narrow)} *-", await ReadLineAsync(process));
         await process.WaitForExitAsync().WaitAsync(CliProcess.Patience);
         Assert.Equal(0, process.ExitCode);
         Assert.Empty(await error);

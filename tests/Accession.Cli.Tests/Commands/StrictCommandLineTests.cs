@@ -1,3 +1,4 @@
+using Accession.Iscc.Codec;
 using Accession.TestKit;
 
 namespace Accession.Cli.Tests.Commands;
@@ -59,7 +60,7 @@ public class StrictCommandLineTests
         await process.WaitForExitAsync().WaitAsync(CliProcess.Patience);
 
         Assert.Equal(0, process.ExitCode);
-        Assert.Equal($"{Accession.Iscc.IsccSum.Compute([1, 2, 3]).ToIscc(wide: true)} *-n\n", output);
+        Assert.Equal($"{Accession.Iscc.IsccSum.Hash([1, 2, 3]).ToIscc(IsccSumWidth.Wide)} *-n\n", output);
     }
 
     [Theory]
