@@ -1,8 +1,15 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
+using Accession.Cli.Terminal;
 
 namespace Accession.Cli;
 
-/// <summary>Runs a parsed command line and maps usage errors to <see cref="ExitCodes.CannotRun"/>.</summary>
+/// <summary>
+/// Runs a command line with one voice for every command (shared/DESIGN.md): usage errors and unknown
+/// options are one line and exit 2 with nothing run; <c>--version</c> works on every command; SIGINT and
+/// SIGTERM cancel commands that stop cleanly; a failed write to stdout is one line and exit 2 (a closed
+/// pipe ends quietly, as coreutils does).
+/// </summary>
 public static class CliApplication
 {
     /// <summary>The name users type, whatever the host process is called.</summary>
@@ -11,34 +18,76 @@ public static class CliApplication
     public static async Task<int> RunAsync(RootCommand root, string[] args, TextWriter? output = null, TextWriter? error = null)
     {
         ArgumentNullException.ThrowIfNull(root);
-        var configuration = new InvocationConfiguration();
-        if (output is not null)
+        output ??= StandardOutput.Writer;
+        error ??= Console.Error;
+        AddVersionOption(root);
+        var configuration = new InvocationConfiguration
         {
-            configuration.Output = output;
-        }
+            Output = output,
+            Error = error,
 
-        if (error is not null)
-        {
-            configuration.Error = error;
-        }
+            // Signals are ours (TerminationSignal): a command stops between reads and exits 130/143.
+            ProcessTerminationTimeout = null,
+            EnableDefaultExceptionHandler = false,
+        };
 
         var parseResult = root.Parse(args);
-        if (parseResult.Errors.Count > 0)
+        var command = CommandName(parseResult);
+        if (UnknownOptions.Find(parseResult) is { } unknown)
         {
-            // A usage error is one line naming the problem, not the whole help text.
-            var names = new List<string>();
-            for (var result = parseResult.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
-            {
-                names.Insert(0, result.Command.Name);
-            }
-
-            names[0] = ProgramName;
-            var command = string.Join(' ', names);
-            var messages = string.Join(" ", parseResult.Errors.Select(e => e.Message.TrimEnd('.') + "."));
-            (error ?? Console.Error).WriteLine($"{command}: {messages} Try '{command} --help'.");
+            error.WriteLine($"{command}: {unknown} Try '{command} --help'.");
             return ExitCodes.CannotRun;
         }
 
-        return await parseResult.InvokeAsync(configuration).ConfigureAwait(false);
+        if (parseResult.Errors.Count > 0)
+        {
+            // A usage error is one line naming the problem, not the whole help text.
+            var messages = string.Join(" ", parseResult.Errors.Select(e => e.Message.TrimEnd('.') + "."));
+            error.WriteLine($"{command}: {messages} Try '{command} --help'.");
+            return ExitCodes.CannotRun;
+        }
+
+        using var signal = TerminationSignal.Listen(() => parseResult.Action is AsynchronousCommandLineAction);
+        try
+        {
+            var exitCode = await parseResult.InvokeAsync(configuration, signal.Token).ConfigureAwait(false);
+            output.Flush();
+            return exitCode;
+        }
+        catch (StandardOutputException e)
+        {
+            if (!e.IsBrokenPipe)
+            {
+                error.WriteLine($"{command}: standard output: write error: {e.Message.TrimEnd('.')}");
+            }
+
+            return ExitCodes.CannotRun;
+        }
+    }
+
+    /// <summary>The command as typed, e.g. <c>accession zarr validate</c>: how its error lines start.</summary>
+    private static string CommandName(ParseResult parseResult)
+    {
+        var names = new List<string>();
+        for (var result = parseResult.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            names.Insert(0, result.Command.Name);
+        }
+
+        names[0] = ProgramName;
+        return string.Join(' ', names);
+    }
+
+    private static void AddVersionOption(Command command)
+    {
+        if (!command.Options.OfType<VersionOption>().Any())
+        {
+            command.Options.Add(new VersionOption());
+        }
+
+        foreach (var subcommand in command.Subcommands)
+        {
+            AddVersionOption(subcommand);
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Accession.Cli.Commands.Explain;
 using Accession.Cli.Commands.Iscc;
+using Accession.Cli.Commands.Zarr;
 using Accession.Cli.Terminal;
 
 namespace Accession.Cli.Tests;
@@ -25,6 +26,7 @@ internal static class CliRunner
         var root = new RootCommand("accession");
         root.Subcommands.Add(IsccCommand.Create(console));
         root.Subcommands.Add(ExplainCommand.Create());
+        root.Subcommands.Add(new ZarrCommand());
         using var output = new StringWriter();
         using var error = new StringWriter();
         var exitCode = await CliApplication.RunAsync(root, args, output, error);

@@ -1,106 +1,178 @@
-using Spectre.Console;
+using System.Globalization;
 
 namespace Accession.Cli.Terminal;
 
-/// <summary>
-/// Progress of long hashing work on stderr: a bar with bytes done, rate and time left (Spectre.Console).
-/// Shown only when stderr is a terminal and the work is large; otherwise every call is a no-op, so
-/// redirected output never carries progress noise.
-/// </summary>
-internal sealed class ByteProgress
+/// <summary>How a run shows its progress on stderr (shared/DESIGN.md "One voice for every command").</summary>
+internal enum ProgressMode
 {
-    /// <summary>Work below this size finishes too fast for a progress display to help.</summary>
-    public const long DefaultThreshold = 64L << 20;
+    /// <summary>Nothing (<c>--no-progress</c>, <c>--status</c>).</summary>
+    Off,
+
+    /// <summary>One status line redrawn in place: stderr is a terminal, or <c>--progress</c>.</summary>
+    Line,
+
+    /// <summary>A log line every few seconds: stderr is a file or pipe.</summary>
+    Log,
+}
+
+/// <summary>
+/// Progress of hashing on stderr: bytes done, rate and time left, as one status line redrawn in place on
+/// a terminal, or as a log line every few seconds otherwise. Result lines on stdout never get mixed
+/// into the status line: writers hold <see cref="Quiet"/> while they write, and the line is drawn again on the
+/// next tick. Thread-safe: the engine reports from its threads, a timer draws.
+/// </summary>
+internal sealed class ByteProgress : IDisposable
+{
+    /// <summary>How often a terminal status line is redrawn.</summary>
+    public static readonly TimeSpan RedrawInterval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How often a progress line is logged when stderr is not a terminal.</summary>
+    public static readonly TimeSpan LogInterval = TimeSpan.FromSeconds(5);
+
+    private const int LineWidth = 79;
+    private const string EraseLine = "\r\u001b[K";
+
+    private readonly ProgressMode _mode;
+    private readonly TextWriter _error;
+    private readonly string _program;
+    private readonly TimeProvider _time;
+    private readonly long _start;
+    private readonly ITimer? _timer;
+    private readonly Lock _drawing = new();
+    private long _total;
+    private long _completed;
+    private long _current;
+    private string _description = string.Empty;
+    private bool _lineShown;
+
+    public ByteProgress(ProgressMode mode, TextWriter error, string program, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        _mode = mode;
+        _error = error;
+        _program = program;
+        _time = time;
+        _start = time.GetTimestamp();
+        if (mode != ProgressMode.Off)
+        {
+            var interval = mode == ProgressMode.Line ? RedrawInterval : LogInterval;
+            _timer = time.CreateTimer(_ => Draw(), null, interval, interval);
+        }
+    }
 
     /// <summary>A progress that shows nothing.</summary>
-    public static ByteProgress None { get; } = new(null);
+    public static ByteProgress None { get; } = new(ProgressMode.Off, TextWriter.Null, string.Empty, TimeProvider.System);
 
-    private readonly ProgressTask? _task;
-    private long _completed;
-
-    private ByteProgress(ProgressTask? task)
-    {
-        _task = task;
-    }
-
-    /// <summary>True when a display is shown.</summary>
-    public bool IsVisible => _task is not null;
-
-    /// <summary>
-    /// Runs <paramref name="work"/> with a progress display for <paramref name="totalBytes"/> when
-    /// <paramref name="console"/>'s stderr is a terminal and the total reaches <paramref name="threshold"/>.
-    /// </summary>
-    public static async Task<T> RunAsync<T>(
-        CommandConsole console,
-        TextWriter error,
-        long totalBytes,
-        Func<ByteProgress, Task<T>> work,
-        long threshold = DefaultThreshold)
-    {
-        ArgumentNullException.ThrowIfNull(console);
-        ArgumentNullException.ThrowIfNull(work);
-        if (!console.ErrorIsTerminal || totalBytes < threshold || !ReferenceEquals(error, Console.Error))
-        {
-            return await work(None).ConfigureAwait(false);
-        }
-
-        // Stderr was checked above; Spectre's own detection looks at stdout, which is often redirected.
-        var ansi = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(Console.Error),
-            Interactive = InteractionSupport.Yes,
-        });
-        return await ansi.Progress()
-            .AutoClear(true)
-            .Columns(
-                new TaskDescriptionColumn(),
-                new ProgressBarColumn(),
-                new PercentageColumn(),
-                new DownloadedColumn(),
-                new TransferSpeedColumn(),
-                new RemainingTimeColumn())
-            .StartAsync(async context =>
-            {
-                var task = context.AddTask("hashing", autoStart: true, maxValue: totalBytes);
-                return await work(new ByteProgress(task)).ConfigureAwait(false);
-            })
-            .ConfigureAwait(false);
-    }
+    /// <summary>Adds <paramref name="bytes"/> to the work expected (0 when unknown, e.g. standard input).</summary>
+    public void Expect(long bytes) => Interlocked.Add(ref _total, bytes);
 
     /// <summary>
     /// A sink for one input's progress: the engine reports bytes of that input hashed so far, and the
-    /// display adds them to what earlier inputs completed.
+    /// display adds them to what earlier inputs completed. Null when nothing is shown.
     /// </summary>
     public IProgress<long>? ForInput(string description)
     {
-        if (_task is null)
+        if (_mode == ProgressMode.Off)
         {
             return null;
         }
 
-        _task.Description = Markup.Escape(description.Length > 40 ? "…" + description[^39..] : description);
-        var start = _completed;
-        return new Sink(this, start);
+        Volatile.Write(ref _description, FileNameBytes.Printable(description));
+        Interlocked.Exchange(ref _current, 0);
+        return new Sink(this);
     }
 
     /// <summary>Marks an input of <paramref name="length"/> bytes as done (also when it failed or was skipped).</summary>
     public void Complete(long length)
     {
-        if (_task is null)
-        {
-            return;
-        }
-
-        _completed += length;
-        _task.Value = Math.Min(_completed, _task.MaxValue);
+        Interlocked.Add(ref _completed, length);
+        Interlocked.Exchange(ref _current, 0);
     }
 
-    private sealed class Sink(ByteProgress owner, long start) : IProgress<long>
+    /// <summary>
+    /// Erases the status line and keeps it away until the scope ends, so a line written inside the scope
+    /// (a result on stdout, a message on stderr) starts at the left margin and stays intact.
+    /// </summary>
+    public Lock.Scope Quiet()
     {
-        public void Report(long value)
+        var scope = _drawing.EnterScope();
+        if (_lineShown)
         {
-            var task = owner._task!;
-            task.Value = Math.Min(start + value, task.MaxValue);
+            _lineShown = false;
+            try
+            {
+                _error.Write(EraseLine);
+                _error.Flush();
+            }
+            catch (IOException)
+            {
+                // See Draw.
+            }
         }
+
+        return scope;
+    }
+
+    public void Dispose()
+    {
+        _timer?.Dispose();
+        using (Quiet())
+        {
+        }
+    }
+
+    private void Draw()
+    {
+        var done = Interlocked.Read(ref _completed) + Interlocked.Read(ref _current);
+        var total = Interlocked.Read(ref _total);
+        var seconds = _time.GetElapsedTime(_start).TotalSeconds;
+        var rate = seconds > 0 ? done / seconds : 0;
+        var text = total > 0 && done <= total
+            ? string.Create(CultureInfo.InvariantCulture, $"{Size(done)} of {Size(total)} ({100 * done / total}%), {Size((long)rate)}/s{Left(total - done, rate)}")
+            : string.Create(CultureInfo.InvariantCulture, $"{Size(done)}, {Size((long)rate)}/s");
+        lock (_drawing)
+        {
+            try
+            {
+                if (_mode == ProgressMode.Log)
+                {
+                    _error.Write($"{_program}: progress: {text}\n");
+                }
+                else
+                {
+                    var line = $"{Volatile.Read(ref _description)}  {text}";
+                    _error.Write(EraseLine + (line.Length > LineWidth ? "…" + line[^(LineWidth - 1)..] : line));
+                    _lineShown = true;
+                }
+
+                _error.Flush();
+            }
+            catch (IOException)
+            {
+                // Progress is a courtesy: a stderr that cannot be written must not stop the work.
+            }
+        }
+    }
+
+    private static string Left(long remaining, double rate) =>
+        rate <= 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $", about {TimeSpan.FromSeconds(Math.Ceiling(remaining / rate)):g} left");
+
+    private static string Size(long bytes)
+    {
+        string[] units = ["B", "KiB", "MiB", "GiB", "TiB"];
+        double value = bytes;
+        var unit = 0;
+        while (value >= 1024 && unit < units.Length - 1)
+        {
+            value /= 1024;
+            unit++;
+        }
+
+        return unit == 0 ? string.Create(CultureInfo.InvariantCulture, $"{bytes} B") : string.Create(CultureInfo.InvariantCulture, $"{value:0.0} {units[unit]}");
+    }
+
+    private sealed class Sink(ByteProgress owner) : IProgress<long>
+    {
+        public void Report(long value) => Interlocked.Exchange(ref owner._current, value);
     }
 }

@@ -8,19 +8,23 @@ namespace Accession.Cli.Terminal;
 /// <param name="ErrorIsTerminal">True when stderr is an interactive terminal, not a file or pipe.</param>
 internal sealed record CommandConsole(Func<Stream> OpenStandardInput, bool ErrorIsTerminal)
 {
+    /// <summary>The clock progress is drawn by.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <summary>The real process console.</summary>
     public static CommandConsole System { get; } =
-        new(global::System.Console.OpenStandardInput, !global::System.Console.IsErrorRedirected);
+        new(() => new InterruptibleInput(global::System.Console.OpenStandardInput()), !global::System.Console.IsErrorRedirected)
+        {
+            InputEndGrace = TimeSpan.FromMilliseconds(50),
+        };
 
     /// <summary>
-    /// A fast writer for standard output: when <paramref name="output"/> is the process's own stdout,
-    /// a buffered UTF-8 writer over the raw stream (the console writer flushes on every write);
-    /// otherwise <paramref name="output"/> itself. The caller flushes it at the end.
+    /// How long a result of standard input waits after the input ended. Ctrl+C signals the producer
+    /// and this process at once; when the producer dies first, the input ends before the signal is
+    /// handled here, and the truncated input's result must not be printed. The wait lets the signal
+    /// win that race.
     /// </summary>
-    public static TextWriter BufferedOutput(TextWriter output) =>
-        ReferenceEquals(output, global::System.Console.Out)
-            ? new StreamWriter(global::System.Console.OpenStandardOutput(), Utf8, bufferSize: 1 << 16) { AutoFlush = false, NewLine = "\n" }
-            : output;
+    public TimeSpan InputEndGrace { get; init; }
 
     /// <summary>UTF-8 without a byte order mark.</summary>
     public static global::System.Text.UTF8Encoding Utf8 { get; } = new(encoderShouldEmitUTF8Identifier: false);

@@ -3,38 +3,55 @@ using System.Runtime.InteropServices;
 namespace Accession.Cli.Terminal;
 
 /// <summary>
-/// Tells whether a run was stopped by SIGINT (Ctrl+C) or SIGTERM, so a command that stopped cleanly
-/// can exit with 130 or 143 (shared/DESIGN.md "One voice for every command"). System.CommandLine turns
-/// either signal into a cancelled token without saying which. Start listening inside the command's
-/// action: .NET runs signal handlers newest first, so this one records the signal before
-/// System.CommandLine's handler takes it over.
+/// Turns SIGINT (Ctrl+C) and SIGTERM into a cancelled token for commands that stop cleanly, and
+/// remembers which signal came, so they exit with 130 or 143 (shared/DESIGN.md "One voice for every
+/// command"). Commands whose action takes no token keep the default: the signal ends the process.
+/// One instance per run; thread-safe.
 /// </summary>
 internal sealed class TerminationSignal : IDisposable
 {
+    private static volatile bool s_terminated;
+
+    private readonly CancellationTokenSource _stop = new();
     private readonly PosixSignalRegistration? _interrupt;
     private readonly PosixSignalRegistration? _terminate;
-    private volatile bool _terminated;
 
-    private TerminationSignal()
+    private TerminationSignal(Func<bool> stopsCleanly)
     {
         if (OperatingSystem.IsBrowser() || OperatingSystem.IsIOS() || OperatingSystem.IsTvOS() || OperatingSystem.IsAndroid())
         {
             return;
         }
 
-        // Record only; the signal itself is left to the handlers registered before this one.
-        _interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => { });
-        _terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => _terminated = true);
+        _interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => Stop(context, stopsCleanly));
+        _terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => Stop(context, stopsCleanly));
     }
 
-    public static TerminationSignal Listen() => new();
+    /// <summary>Cancelled once SIGINT or SIGTERM arrived.</summary>
+    public CancellationToken Token => _stop.Token;
 
     /// <summary>The exit code for a clean stop after cancellation: 143 after SIGTERM, otherwise 130.</summary>
-    public int ExitCode => _terminated ? ExitCodes.Terminated : ExitCodes.Interrupted;
+    public static int ExitCode => s_terminated ? ExitCodes.Terminated : ExitCodes.Interrupted;
+
+    /// <summary>Starts listening; <paramref name="stopsCleanly"/> says whether the running command watches <see cref="Token"/>.</summary>
+    public static TerminationSignal Listen(Func<bool> stopsCleanly) => new(stopsCleanly);
 
     public void Dispose()
     {
         _interrupt?.Dispose();
         _terminate?.Dispose();
+        _stop.Dispose();
+    }
+
+    private void Stop(PosixSignalContext context, Func<bool> stopsCleanly)
+    {
+        if (!stopsCleanly())
+        {
+            return;
+        }
+
+        context.Cancel = true;
+        s_terminated |= context.Signal == PosixSignal.SIGTERM;
+        _stop.Cancel();
     }
 }

@@ -22,7 +22,7 @@ public class IsccCancellationTests
         var exitCode = await new IsccRunner(settings, new CommandConsole(() => Stream.Null, false), output, error).RunAsync(cancelled.Token);
 
         Assert.Equal(130, exitCode);
-        Assert.Equal("accession iscc: interrupted\n", error.ToString());
+        Assert.Equal($"accession iscc: interrupted; {sums} was not written\n", error.ToString());
         Assert.Empty(Directory.GetFileSystemEntries(Path.GetDirectoryName(sums)!));
     }
 }

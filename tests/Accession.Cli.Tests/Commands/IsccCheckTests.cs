@@ -74,7 +74,7 @@ public class IsccCheckTests
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal([$"{files[0]}: OK", $"{files[1]}: FAILED"], result.Lines);
-        Assert.Equal(["accession iscc: WARNING: 1 computed checksum(s) did NOT match"], result.ErrorLines);
+        Assert.Equal(["accession iscc: WARNING: 1 computed checksum did NOT match"], result.ErrorLines);
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public class IsccCheckTests
         Assert.Equal(1, result.ExitCode);
         Assert.Equal([$"{files[0]}: FAILED open or read", $"{files[1]}: OK"], result.Lines);
         Assert.Equal(
-            [$"accession iscc: {files[0]}: No such file or directory", "accession iscc: WARNING: 1 listed file(s) could not be read"],
+            [$"accession iscc: {files[0]}: No such file or directory", "accession iscc: WARNING: 1 listed file could not be read"],
             result.ErrorLines);
     }
 
@@ -107,9 +107,9 @@ public class IsccCheckTests
         var strict = await CliRunner.RunAsync("iscc", "-c", "--strict", sums);
 
         Assert.Equal(0, plain.ExitCode);
-        Assert.Equal(["accession iscc: WARNING: 1 line(s) improperly formatted"], plain.ErrorLines);
+        Assert.Equal(["accession iscc: WARNING: 1 line is improperly formatted"], plain.ErrorLines);
         Assert.Equal(
-            [$"accession iscc: {sums}: 2: improperly formatted ISCC checksum line", "accession iscc: WARNING: 1 line(s) improperly formatted"],
+            [$"accession iscc: {sums}: 2: improperly formatted ISCC checksum line", "accession iscc: WARNING: 1 line is improperly formatted"],
             warned.ErrorLines);
         Assert.Equal(2, strict.ExitCode);
         Assert.Equal([$"{files[0]}: OK"], strict.Lines);

@@ -74,7 +74,7 @@ public class ZarrCommandTests
 
         Assert.Equal(2, exit);
         var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("error: ", line, StringComparison.Ordinal);
+        Assert.StartsWith($"accession zarr validate: {missing}: ", line, StringComparison.Ordinal);
         Assert.Contains(missing, line, StringComparison.Ordinal);
         Assert.DoesNotContain(" at ", line, StringComparison.Ordinal);
     }
@@ -98,7 +98,7 @@ public class ZarrCommandTests
         Assert.Equal(0, exit);
         Assert.Contains("dataset cells.ome.zarr at cells.ome.zarr: OME-Zarr 0.5 image", output, StringComparison.Ordinal);
         Assert.Equal(2, damagedExit);
-        Assert.StartsWith("error: ", error, StringComparison.Ordinal);
+        Assert.StartsWith($"accession zarr validate: {damagedPath}: ", error, StringComparison.Ordinal);
         Assert.Contains("damaged.zip", error, StringComparison.Ordinal);
         Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
@@ -197,5 +197,42 @@ public class ZarrCommandTests
 
         Assert.Equal(1, (await Run("zarr", "info", temp.Path)).Exit);
         Assert.Equal(2, (await Run("zarr", "info", Path.Combine(temp.Path, "missing"))).Exit);
+    }
+
+    [Fact]
+    public async Task Info_json_on_an_unreadable_input_still_prints_its_document()
+    {
+        using var temp = new TempFolder();
+        var notAnArchive = Path.Combine(temp.Path, "notes.zip");
+        await File.WriteAllTextAsync(notAnArchive, "not a zip at all");
+
+        var (exit, output, error) = await Run("zarr", "info", "--json", notAnArchive);
+
+        Assert.Equal(2, exit);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"accession zarr info: {notAnArchive}: ", line, StringComparison.Ordinal);
+        using var document = JsonDocument.Parse(output);
+        Assert.Equal(notAnArchive, document.RootElement.GetProperty("path").GetString());
+        Assert.Equal(line["accession zarr info: ".Length..], document.RootElement.GetProperty("error").GetString());
+        Assert.Equal(JsonValueKind.Null, document.RootElement.GetProperty("datasets").ValueKind);
+    }
+
+    [Fact]
+    public async Task Missing_values_are_null_in_json_not_left_out()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "accession-missing-" + Guid.NewGuid().ToString("N"));
+
+        var (_, info, _) = await Run("zarr", "info", "--json", Cells);
+        var (_, report, _) = await Run("zarr", "validate", "--json", Cells, missing);
+
+        using var infoDocument = JsonDocument.Parse(info);
+        Assert.Equal(JsonValueKind.Null, infoDocument.RootElement.GetProperty("error").ValueKind);
+        var level = infoDocument.RootElement.GetProperty("datasets")[0].GetProperty("images")[0].GetProperty("levels")[0];
+        Assert.Equal(JsonValueKind.Null, level.GetProperty("innerChunks").ValueKind);
+        using var reportDocument = JsonDocument.Parse(report);
+        var inputs = reportDocument.RootElement.GetProperty("inputs");
+        Assert.Equal(JsonValueKind.Null, inputs[0].GetProperty("error").ValueKind);
+        Assert.Equal(JsonValueKind.Null, inputs[1].GetProperty("findings").ValueKind);
+        Assert.Equal(JsonValueKind.Null, inputs[1].GetProperty("counts").ValueKind);
     }
 }

@@ -55,23 +55,13 @@ internal static class ExplainCommand
             }
         }
 
-        try
+        if (json)
         {
-            var writer = CommandConsole.BufferedOutput(output);
-            if (json)
-            {
-                ExplanationJson.Write(writer, explained);
-            }
-            else
-            {
-                ExplanationText.Write(writer, explained);
-            }
-
-            writer.Flush();
+            ExplanationJson.Write(output, explained);
         }
-        catch (IOException e)
+        else
         {
-            errors.Write("standard output", $"write error: {IoErrorText.Describe(e)}");
+            ExplanationText.Write(output, explained);
         }
 
         return errors.Count > 0 ? ExitCodes.CannotRun : ExitCodes.Success;

@@ -16,7 +16,7 @@ internal sealed class CheckVerifier(
     IsccSettings settings,
     CommandConsole console,
     TextWriter output,
-    TextWriter error,
+    ByteProgress progress,
     ErrorLineWriter errors,
     CancellationToken cancellationToken)
 {
@@ -24,6 +24,8 @@ internal sealed class CheckVerifier(
     // A checksum file kept inside the folder it describes is not part of that folder's checksum.
     private readonly HashSet<string> _checksumFiles = new(
         settings.Files.Where(f => f != DisplayPath.StandardInput).Select(Path.GetFullPath), StringComparer.Ordinal);
+
+    private const string FolderNotUtf8 = "folders whose names are not valid UTF-8 cannot be walked yet";
 
     private int _failed;
     private int _unreadable;
@@ -43,15 +45,12 @@ internal sealed class CheckVerifier(
             }
         }
 
-        await ByteProgress.RunAsync(console, error, checksums.Sum(SizeOf), async progress =>
+        progress.Expect(checksums.Sum(SizeOf));
+        foreach (var checksum in checksums)
         {
-            foreach (var checksum in checksums)
-            {
-                await VerifyLineAsync(checksum, progress).ConfigureAwait(false);
-            }
+            await VerifyLineAsync(checksum).ConfigureAwait(false);
+        }
 
-            return 0;
-        }).ConfigureAwait(false);
 
         if (!settings.Status)
         {
@@ -107,12 +106,12 @@ internal sealed class CheckVerifier(
         for (var number = 1; number <= lines.Length; number++)
         {
             var line = lines[number - 1];
-            if (line.Length == 0)
+            if (line.Length == 0 || ChecksumLine.IsUnitLine(line))
             {
                 continue;
             }
 
-            if (ChecksumLine.Parse(line) is not { } checksum)
+            if (ChecksumLine.Parse(line, escapes: !settings.Zero) is not { } checksum)
             {
                 _badLines++;
                 if (settings.Warn && !settings.Status)
@@ -148,11 +147,11 @@ internal sealed class CheckVerifier(
         }
     }
 
-    private async Task VerifyLineAsync(ChecksumLine checksum, ByteProgress progress)
+    private async Task VerifyLineAsync(ChecksumLine checksum)
     {
         var result = checksum.IsTree
-            ? await HashTreeAsync(checksum.Path, progress).ConfigureAwait(false)
-            : await HashFileAsync(checksum.Path, progress).ConfigureAwait(false);
+            ? await HashTreeAsync(checksum.Path).ConfigureAwait(false)
+            : await HashFileAsync(checksum.Path).ConfigureAwait(false);
         if (result is null)
         {
             _unreadable++;
@@ -172,16 +171,16 @@ internal sealed class CheckVerifier(
         }
     }
 
-    private Task<IsccSumResult?> HashFileAsync(string path, ByteProgress progress) =>
+    private Task<IsccSumResult?> HashFileAsync(string path) =>
         new InputHasher(console, _fileErrors, settings.ReadMode, cancellationToken).HashAsync(new HashInput(path, path, SizeOf(new ChecksumLine(string.Empty, path))), progress);
 
-    private async Task<IsccSumResult?> HashTreeAsync(string path, ByteProgress progress)
+    private async Task<IsccSumResult?> HashTreeAsync(string path)
     {
         var folder = path.TrimEnd('/');
         folder = folder.Length == 0 ? "/" : folder;
         if (!Directory.Exists(folder))
         {
-            _fileErrors.Write(folder, File.Exists(folder) ? "Not a directory" : IoErrorText.NotFound);
+            _fileErrors.Write(folder, File.Exists(folder) ? "Not a directory" : FileNameBytes.HasRawBytes(folder) ? FolderNotUtf8 : IoErrorText.NotFound);
             return null;
         }
 
@@ -190,29 +189,37 @@ internal sealed class CheckVerifier(
         return entries is null ? null : await trees.HashAsync(folder, entries, progress).ConfigureAwait(false);
     }
 
+    // Each verdict is flushed as it is known; none is printed once a signal arrived.
     private void Report(string path, string verdict)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         if (!settings.Status)
         {
-            output.Write($"{path}: {verdict}\n");
+            var (escaped, name) = settings.Zero ? (false, path) : ChecksumPath.Escape(path);
+            using (progress.Quiet())
+            {
+                output.Write($"{(escaped ? "\\" : string.Empty)}{name}: {verdict}\n");
+                output.Flush();
+            }
         }
     }
 
     private void WriteSummary()
     {
+        // coreutils' wording and plurals.
         if (_badLines > 0)
         {
-            errors.Write($"WARNING: {_badLines} line(s) improperly formatted");
+            errors.Write(_badLines == 1 ? "WARNING: 1 line is improperly formatted" : $"WARNING: {_badLines} lines are improperly formatted");
         }
 
         if (_unreadable > 0)
         {
-            errors.Write($"WARNING: {_unreadable} listed file(s) could not be read");
+            errors.Write(_unreadable == 1 ? "WARNING: 1 listed file could not be read" : $"WARNING: {_unreadable} listed files could not be read");
         }
 
         if (_failed > 0)
         {
-            errors.Write($"WARNING: {_failed} computed checksum(s) did NOT match");
+            errors.Write(_failed == 1 ? "WARNING: 1 computed checksum did NOT match" : $"WARNING: {_failed} computed checksums did NOT match");
         }
     }
 }

@@ -10,7 +10,7 @@ namespace Accession.Cli.Commands.Iscc;
 internal sealed class FileSums(
     IsccSettings settings,
     CommandConsole console,
-    TextWriter error,
+    ByteProgress progress,
     ErrorLineWriter errors,
     IReadOnlySet<string> excludedFullPaths,
     CancellationToken cancellationToken)
@@ -22,26 +22,19 @@ internal sealed class FileSums(
         var inputs = expander.Expand(settings.Files, cancellationToken);
         var hasher = new InputHasher(console, errors, settings.ReadMode, cancellationToken);
         var failed = expander.HadErrors;
-        await ByteProgress.RunAsync(console, error, inputs.Sum(input => input.Length), async progress =>
+        progress.Expect(inputs.Sum(input => input.Length));
+        foreach (var input in inputs)
         {
-            foreach (var input in inputs)
+            var result = await hasher.HashAsync(input, progress).ConfigureAwait(false);
+            if (result is null)
             {
-                var result = await hasher.HashAsync(input, progress).ConfigureAwait(false);
-                if (result is null)
-                {
-                    failed = true;
-                    continue;
-                }
-
-                writer.WriteSum(result.ToIscc(settings.Width), input.DisplayPath);
-                if (settings.Units)
-                {
-                    writer.WriteUnits(result.Units);
-                }
+                failed = true;
+                continue;
             }
 
-            return 0;
-        }).ConfigureAwait(false);
+            writer.WriteSum(result.ToIscc(settings.Width), input.DisplayPath, settings.Units ? result.Units : null);
+        }
+
         return failed ? ExitCodes.CannotRun : ExitCodes.Success;
     }
 
@@ -53,22 +46,19 @@ internal sealed class FileSums(
         var hasher = new InputHasher(console, errors, settings.ReadMode, cancellationToken);
         var failed = expander.HadErrors;
         var hashed = new List<(HashInput Input, IsccCode Code)>();
-        await ByteProgress.RunAsync(console, error, inputs.Sum(input => input.Length), async progress =>
+        progress.Expect(inputs.Sum(input => input.Length));
+        foreach (var input in inputs)
         {
-            foreach (var input in inputs)
+            var result = await hasher.HashAsync(input, progress).ConfigureAwait(false);
+            if (result is null)
             {
-                var result = await hasher.HashAsync(input, progress).ConfigureAwait(false);
-                if (result is null)
-                {
-                    failed = true;
-                    continue;
-                }
-
-                hashed.Add((input, result.ToCode(settings.Width)));
+                failed = true;
+                continue;
             }
 
-            return 0;
-        }).ConfigureAwait(false);
+            hashed.Add((input, result.ToCode(settings.Width)));
+        }
+
 
         var groups = SimilarityGrouper.Find(
             hashed.Count,

@@ -43,6 +43,16 @@ internal sealed class InputExpander(ErrorLineWriter errors, IReadOnlySet<string>
             {
                 inputs.Add(new HashInput(DisplayPath.Of(argument), argument, LengthOf(argument)));
             }
+            else if (FileNameBytes.HasRawBytes(argument) && RawFile.IsSupported)
+            {
+                // Opening it says whether it exists.
+                inputs.Add(new HashInput(argument, argument, 0));
+            }
+            else if (argument.Contains('\uFFFD', StringComparison.Ordinal))
+            {
+                HadErrors = true;
+                errors.Write(argument, IoErrorText.NotUtf8);
+            }
             else
             {
                 HadErrors = true;

@@ -20,7 +20,13 @@ internal sealed class InputHasher(CommandConsole console, ErrorLineWriter errors
                 var stdin = console.OpenStandardInput();
                 await using (stdin.ConfigureAwait(false))
                 {
-                    return await IsccSum.HashAsync(stdin, progress.ForInput(input.DisplayPath), cancellationToken).ConfigureAwait(false);
+                    var result = await IsccSum.HashAsync(stdin, progress.ForInput(input.DisplayPath), cancellationToken).ConfigureAwait(false);
+                    if (console.InputEndGrace > TimeSpan.Zero)
+                    {
+                        await Task.Delay(console.InputEndGrace, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    return result;
                 }
             }
 
@@ -30,7 +36,22 @@ internal sealed class InputHasher(CommandConsole console, ErrorLineWriter errors
                 return null;
             }
 
+            if (FileNameBytes.HasRawBytes(input.FullPath!))
+            {
+                var file = RawFile.OpenRead(input.FullPath!);
+                await using (file.ConfigureAwait(false))
+                {
+                    return await IsccSum.HashAsync(file, progress.ForInput(input.DisplayPath), cancellationToken).ConfigureAwait(false);
+                }
+            }
+
             return await IsccSum.HashFileAsync(input.FullPath!, progress.ForInput(input.DisplayPath), readMode, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FileNotFoundException) when (input.FullPath?.Contains('\uFFFD', StringComparison.Ordinal) == true)
+        {
+            // A name found in a folder whose bytes .NET could not decode: it exists, but cannot be opened by that name.
+            errors.Write(input.DisplayPath, IoErrorText.NotUtf8InFolder);
+            return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

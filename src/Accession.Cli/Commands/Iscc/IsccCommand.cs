@@ -37,18 +37,21 @@ internal static class IsccCommand
         {
             Description = "Maximum Hamming distance for --similar",
             DefaultValueFactory = _ => IsccSettings.DefaultThreshold,
+            CustomParser = WholeNumber,
             HelpName = "N",
         };
         var tree = Flag("--tree", "Hash one folder as a single stream: all its files in TREEWALK-ISCC order", "-t");
         var walk = Flag("--walk", "List the files of one folder in the order --tree hashes them");
         var noMmap = Flag("--no-mmap", "Read files with plain reads instead of mapping them into memory (for files that may be cut short while hashed, e.g. on network file systems)");
+        var showProgress = Flag("--progress", "Show a progress line on stderr even when it is not a terminal");
+        var noProgress = Flag("--no-progress", "Show no progress, not even a log line every few seconds");
 
         var command = new Command(
             "iscc",
             "Compute or check ISCC-SUM checksums of files, folders (TREEWALK-ISCC) and standard input; compatible with iscc-sum.\n"
             + ExitCodes.HelpText)
         {
-            files, check, tag, output, zero, quiet, status, warn, strict, narrow, units, similar, threshold, tree, walk, noMmap,
+            files, check, tag, output, zero, quiet, status, warn, strict, narrow, units, similar, threshold, tree, walk, noMmap, showProgress, noProgress,
         };
 
         command.SetAction((parseResult, cancellationToken) =>
@@ -71,11 +74,31 @@ internal static class IsccCommand
                 Tree = parseResult.GetValue(tree),
                 Walk = parseResult.GetValue(walk),
                 NoMmap = parseResult.GetValue(noMmap),
+                Progress = parseResult.GetValue(showProgress) ? true : parseResult.GetValue(noProgress) ? false : null,
             };
+            if (parseResult.GetValue(showProgress) && parseResult.GetValue(noProgress))
+            {
+                new ErrorLineWriter(parseResult.InvocationConfiguration.Error, IsccRunner.Program).Write("--progress cannot be used with --no-progress");
+                return Task.FromResult(ExitCodes.CannotRun);
+            }
+
             var invocation = parseResult.InvocationConfiguration;
             return new IsccRunner(settings, console, invocation.Output, invocation.Error).RunAsync(cancellationToken);
         });
         return command;
+    }
+
+    // Says what is expected in words, not as a .NET type name.
+    private static int WholeNumber(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
+        if (int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        result.AddError($"--threshold expects a whole number, not '{text}'");
+        return 0;
     }
 
     private static Option<bool> Flag(string name, string description, params string[] aliases) =>

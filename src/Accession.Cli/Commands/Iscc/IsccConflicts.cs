@@ -20,6 +20,12 @@ internal static class IsccConflicts
             { Walk: true, Check: true } => "--walk cannot be used with -c/--check",
             { Walk: true, Similar: true } => "--walk cannot be used with --similar",
             { Walk: true, Tree: true } => "--walk cannot be used with --tree",
+
+            // Verification options without --check would be silently ignored (coreutils refuses them too).
+            { Check: false, Quiet: true } => "the -q/--quiet option is meaningful only when verifying checksums (-c/--check)",
+            { Check: false, Status: true } => "the --status option is meaningful only when verifying checksums (-c/--check)",
+            { Check: false, Warn: true } => "the -w/--warn option is meaningful only when verifying checksums (-c/--check)",
+            { Check: false, Strict: true } => "the --strict option is meaningful only when verifying checksums (-c/--check)",
             _ => null,
         }) ?? ArgumentCount(s);
     }

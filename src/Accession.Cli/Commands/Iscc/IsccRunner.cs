@@ -14,49 +14,35 @@ internal sealed class IsccRunner(IsccSettings settings, CommandConsole console, 
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        var errors = new ErrorLineWriter(error, Program);
         if (IsccConflicts.Find(settings) is { } conflict)
         {
-            errors.Write(conflict);
+            new ErrorLineWriter(error, Program).Write(conflict);
             return ExitCodes.CannotRun;
         }
 
-        using var signal = TerminationSignal.Listen();
+        using var progress = new ByteProgress(ProgressModeOf(settings, console), error, Program, console.Time);
+        var errors = new ErrorLineWriter(error, Program, progress);
         try
         {
             return settings.Check
-                ? await CheckAsync(errors, cancellationToken).ConfigureAwait(false)
-                : await GenerateAsync(errors, cancellationToken).ConfigureAwait(false);
+                ? await new CheckVerifier(settings, console, output, progress, errors, cancellationToken).RunAsync().ConfigureAwait(false)
+                : await GenerateAsync(progress, errors, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            errors.Write("interrupted");
-            return signal.ExitCode;
+            errors.Write(settings.Output is null ? "interrupted" : $"interrupted; {DisplayPath.Of(settings.Output)} was not written");
+            return TerminationSignal.ExitCode;
         }
     }
 
-    private async Task<int> CheckAsync(ErrorLineWriter errors, CancellationToken cancellationToken)
+    private static ProgressMode ProgressModeOf(IsccSettings settings, CommandConsole console) => settings switch
     {
-        var target = OutputTarget.ToStandardOutput(output);
-        try
-        {
-            var exitCode = await new CheckVerifier(settings, console, target.Writer, error, errors, cancellationToken).RunAsync().ConfigureAwait(false);
-            target.Commit();
-            return exitCode;
-        }
-        catch (IOException e)
-        {
-            // Reading errors are handled per file; what reaches here failed to write.
-            errors.Write("standard output", $"write error: {IoErrorText.Describe(e)}");
-            return ExitCodes.CannotRun;
-        }
-        finally
-        {
-            target.Abandon();
-        }
-    }
+        { Status: true } or { Progress: false } => ProgressMode.Off,
+        { Progress: true } => ProgressMode.Line,
+        _ => console.ErrorIsTerminal ? ProgressMode.Line : ProgressMode.Log,
+    };
 
-    private async Task<int> GenerateAsync(ErrorLineWriter errors, CancellationToken cancellationToken)
+    private async Task<int> GenerateAsync(ByteProgress progress, ErrorLineWriter errors, CancellationToken cancellationToken)
     {
         OutputTarget target;
         try
@@ -75,46 +61,40 @@ internal sealed class IsccRunner(IsccSettings settings, CommandConsole console, 
             var excluded = target.Path is null
                 ? new HashSet<string>()
                 : new HashSet<string>(StringComparer.Ordinal) { target.Path, target.TemporaryPath! };
-            var writer = new SumWriter(target.Writer, settings.Tag, settings.Zero);
+            var writer = new SumWriter(target.Writer, settings.Tag, settings.Zero, progress, cancellationToken);
             int exitCode;
             try
             {
-                exitCode = await GenerateLinesAsync(writer, errors, excluded, cancellationToken).ConfigureAwait(false);
+                exitCode = await GenerateLinesAsync(writer, progress, errors, excluded, cancellationToken).ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
                 if (exitCode == ExitCodes.Success || target.Path is null)
                 {
                     target.Commit();
-                }
-                else
-                {
-                    target.Abandon();
+                    return exitCode;
                 }
             }
-            catch (IOException e)
+            catch (IOException e) when (e is not StandardOutputException && target.Path is not null)
             {
-                // Reading errors are handled per input; what reaches here failed to write.
-                target.Abandon();
-                errors.Write(target.Path is null ? "standard output" : DisplayPath.Of(settings.Output!), $"write error: {IoErrorText.Describe(e)}");
-                return ExitCodes.CannotRun;
-            }
-            catch
-            {
-                target.Abandon();
-                throw;
+                // Reading errors are handled per input; what reaches here failed to write the file.
+                errors.Write(DisplayPath.Of(settings.Output!), $"write error: {IoErrorText.Describe(e)}");
+                exitCode = ExitCodes.CannotRun;
             }
 
+            target.Abandon();
+            errors.Write($"{DisplayPath.Of(settings.Output!)} was not written");
             return exitCode;
         }
     }
 
-    private Task<int> GenerateLinesAsync(SumWriter writer, ErrorLineWriter errors, HashSet<string> excluded, CancellationToken cancellationToken)
+    private Task<int> GenerateLinesAsync(SumWriter writer, ByteProgress progress, ErrorLineWriter errors, HashSet<string> excluded, CancellationToken cancellationToken)
     {
         if (settings.Tree || settings.Walk)
         {
-            var trees = new TreeSums(settings, console, error, errors, excluded, cancellationToken);
+            var trees = new TreeSums(settings, progress, errors, excluded, cancellationToken);
             return settings.Tree ? trees.WriteTreeAsync(writer) : Task.FromResult(trees.WriteWalk(writer));
         }
 
-        var files = new FileSums(settings, console, error, errors, excluded, cancellationToken);
+        var files = new FileSums(settings, console, progress, errors, excluded, cancellationToken);
         return settings.Similar ? files.WriteSimilarAsync(writer) : files.WriteSumsAsync(writer);
     }
 }

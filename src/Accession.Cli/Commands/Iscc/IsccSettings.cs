@@ -38,6 +38,9 @@ internal sealed record IsccSettings
 
     public bool NoMmap { get; init; }
 
+    /// <summary><c>--progress</c> (true) or <c>--no-progress</c> (false); null: decided by whether stderr is a terminal.</summary>
+    public bool? Progress { get; init; }
+
     /// <summary>iscc-sum's default maximum Hamming distance for <c>--similar</c>.</summary>
     public const int DefaultThreshold = 12;
 

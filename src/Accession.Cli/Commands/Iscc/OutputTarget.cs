@@ -3,7 +3,7 @@ using Accession.Cli.Terminal;
 namespace Accession.Cli.Commands.Iscc;
 
 /// <summary>
-/// Where checksum lines go: standard output (buffered), or with <c>-o FILE</c> a temporary file beside
+/// Where checksum lines go: standard output, or with <c>-o FILE</c> a temporary file beside
 /// FILE that replaces it only when the run succeeds, so an interrupted or failed run never leaves a
 /// half-written checksum file (UTF-8, LF, no byte order mark).
 /// </summary>
@@ -28,8 +28,7 @@ internal sealed class OutputTarget : IDisposable
     /// <summary>The file being written until <see cref="Commit"/>, or null for standard output.</summary>
     public string? TemporaryPath { get; }
 
-    public static OutputTarget ToStandardOutput(TextWriter output) =>
-        new(CommandConsole.BufferedOutput(output), null, null, null);
+    public static OutputTarget ToStandardOutput(TextWriter output) => new(output, null, null, null);
 
     /// <exception cref="IOException">The temporary file cannot be created beside <paramref name="path"/>.</exception>
     /// <exception cref="UnauthorizedAccessException">The folder of <paramref name="path"/> is not writable.</exception>
@@ -64,26 +63,12 @@ internal sealed class OutputTarget : IDisposable
     }
 
     /// <summary>
-    /// Gives up: standard output keeps the complete lines written so far; a temporary file is deleted
+    /// Gives up: standard output keeps the lines already written (each was flushed); a temporary file is deleted
     /// and an existing FILE stays as it was.
     /// </summary>
     public void Abandon()
     {
-        if (_file is null)
-        {
-            try
-            {
-                Writer.Flush();
-            }
-            catch (IOException)
-            {
-                // A closed pipe: nothing more can be said on stdout.
-            }
-
-            return;
-        }
-
-        if (_finished)
+        if (_file is null || _finished)
         {
             return;
         }

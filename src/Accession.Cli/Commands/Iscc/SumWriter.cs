@@ -1,33 +1,48 @@
 using System.Globalization;
+using Accession.Cli.Terminal;
 
 namespace Accession.Cli.Commands.Iscc;
 
 /// <summary>
 /// Formats checksum lines like iscc-sum 0.1.0 (shared/specs/iscc-sum.md §4.3): <c>ISCC:… *path</c>, or
 /// with <c>--tag</c> <c>ISCC-SUM (path) = ISCC:…</c>; units as indented lines; <c>--similar</c> members
-/// as <c>␣␣~NN</c> lines; each line ends with LF, or NUL with <c>-z</c>.
+/// as <c>␣␣~NN</c> lines; each line ends with LF, or NUL with <c>-z</c>. Paths are escaped as
+/// <see cref="ChecksumPath"/> describes (not with <c>-z</c>). Each record is flushed as soon as it is
+/// written, and none is written once <paramref name="stop"/> is cancelled (a signal arrived).
 /// </summary>
-internal sealed class SumWriter(TextWriter writer, bool tag, bool zero)
+internal sealed class SumWriter(TextWriter writer, bool tag, bool zero, ByteProgress progress, CancellationToken stop)
 {
     private string Terminator { get; } = zero ? "\0" : "\n";
 
     /// <summary>Lines written so far (blank separators excluded).</summary>
     public int Lines { get; private set; }
 
-    public void WriteSum(string code, string path) => Line(Format(code, path));
-
-    public void WriteUnits(IEnumerable<string> units)
+    /// <summary>One checksum line, followed by its units (with <c>--units</c>).</summary>
+    public void WriteSum(string code, string path, IEnumerable<string>? units = null)
     {
-        ArgumentNullException.ThrowIfNull(units);
-        foreach (var unit in units)
+        Start();
+        using (progress.Quiet())
         {
-            Line("  " + unit);
+            Line(Format(code, path));
+            foreach (var unit in units ?? [])
+            {
+                Line("  " + unit);
+            }
+
+            writer.Flush();
         }
     }
 
     /// <summary>A member of a similarity group with its Hamming distance to the group's first file.</summary>
-    public void WriteSimilar(string code, string path, int distance) =>
-        Line($"  ~{distance.ToString("00", CultureInfo.InvariantCulture)} {Format(code, path)}");
+    public void WriteSimilar(string code, string path, int distance)
+    {
+        Start();
+        using (progress.Quiet())
+        {
+            Line($"  ~{distance.ToString("00", CultureInfo.InvariantCulture)} {Format(code, path)}");
+            writer.Flush();
+        }
+    }
 
     /// <summary>The blank line between similarity groups (none with <c>-z</c>, as iscc-sum).</summary>
     public void WriteGroupSeparator()
@@ -39,9 +54,24 @@ internal sealed class SumWriter(TextWriter writer, bool tag, bool zero)
     }
 
     /// <summary>A bare line, for <c>--walk</c>.</summary>
-    public void WriteLine(string text) => Line(text);
+    public void WriteLine(string text)
+    {
+        Start();
+        using (progress.Quiet())
+        {
+            Line(text);
+            writer.Flush();
+        }
+    }
 
-    private string Format(string code, string path) => tag ? $"ISCC-SUM ({path}) = {code}" : $"{code} *{path}";
+    private string Format(string code, string path)
+    {
+        var (escaped, name) = zero ? (false, path) : ChecksumPath.Escape(path);
+        var line = tag ? $"ISCC-SUM ({name}) = {code}" : $"{code} *{name}";
+        return escaped ? "\\" + line : line;
+    }
+
+    private void Start() => stop.ThrowIfCancellationRequested();
 
     private void Line(string text)
     {

@@ -9,8 +9,7 @@ namespace Accession.Cli.Commands.Iscc;
 /// </summary>
 internal sealed class TreeSums(
     IsccSettings settings,
-    CommandConsole console,
-    TextWriter error,
+    ByteProgress progress,
     ErrorLineWriter errors,
     IReadOnlySet<string> excludedFullPaths,
     CancellationToken cancellationToken)
@@ -26,18 +25,14 @@ internal sealed class TreeSums(
             return ExitCodes.CannotRun;
         }
 
-        var result = await ByteProgress.RunAsync(
-            console, error, entries.Sum(entry => entry.Length), progress => trees.HashAsync(Folder, entries, progress)).ConfigureAwait(false);
+        progress.Expect(entries.Sum(entry => entry.Length));
+        var result = await trees.HashAsync(Folder, entries, progress).ConfigureAwait(false);
         if (result is null)
         {
             return ExitCodes.CannotRun;
         }
 
-        writer.WriteSum(result.ToIscc(settings.Width), DisplayPath.OfTree(Folder));
-        if (settings.Units)
-        {
-            writer.WriteUnits(result.Units);
-        }
+        writer.WriteSum(result.ToIscc(settings.Width), DisplayPath.OfTree(Folder), settings.Units ? result.Units : null);
 
         return ExitCodes.Success;
     }

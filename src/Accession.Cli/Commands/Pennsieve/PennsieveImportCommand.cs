@@ -50,7 +50,6 @@ internal sealed class PennsieveImportCommand : Command
 
     private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        using var signal = TerminationSignal.Listen();
         var errors = new ErrorLineWriter(parse.InvocationConfiguration.Error, $"{CliApplication.ProgramName} {CommandName}");
         var given = _settings
             .Select(s => (s.Variable, Value: parse.GetValue(s.Option)))
@@ -82,7 +81,7 @@ internal sealed class PennsieveImportCommand : Command
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             errors.Write("stopped before the import finished; the summary above says what was uploaded.");
-            return signal.ExitCode;
+            return TerminationSignal.ExitCode;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

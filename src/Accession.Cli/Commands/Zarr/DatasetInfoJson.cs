@@ -6,20 +6,33 @@ namespace Accession.Cli.Commands.Zarr;
 /// <summary>The machine-readable <c>zarr info</c> output (docs/zarr.md "zarr info").</summary>
 internal static class DatasetInfoJson
 {
-    public static void Write(TextWriter output, string path, DiscoveryResult discovery, IReadOnlyList<DatasetSummary> summaries)
+    /// <summary>
+    /// Writes the document; for an input that could not be read, <paramref name="discovery"/> is null,
+    /// <c>datasets</c> is null and <c>error</c> says why (otherwise <c>error</c> is null).
+    /// </summary>
+    public static void Write(TextWriter output, string path, DiscoveryResult? discovery, IReadOnlyList<DatasetSummary> summaries, string? error = null)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
             json.WriteString("path", path);
-            json.WriteStartArray("datasets");
-            foreach (var summary in summaries)
+            json.WriteString("error", error);
+            if (discovery is null)
             {
-                WriteDataset(json, summary, ReferenceEquals(summary.Dataset, discovery.Chosen));
+                json.WriteNull("datasets");
+            }
+            else
+            {
+                json.WriteStartArray("datasets");
+                foreach (var summary in summaries)
+                {
+                    WriteDataset(json, summary, ReferenceEquals(summary.Dataset, discovery.Chosen));
+                }
+
+                json.WriteEndArray();
             }
 
-            json.WriteEndArray();
             json.WriteEndObject();
         }
 
@@ -53,6 +66,10 @@ internal static class DatasetInfoJson
             if (plate.FieldCount is { } fields)
             {
                 json.WriteNumber("fieldCount", fields);
+            }
+            else
+            {
+                json.WriteNull("fieldCount");
             }
 
             json.WriteEndObject();
@@ -89,12 +106,20 @@ internal static class DatasetInfoJson
             {
                 Numbers(json, "innerChunks", inner);
             }
+            else
+            {
+                json.WriteNull("innerChunks");
+            }
 
             json.WriteString("chunkKeyEncoding", level.ChunkKeyEncoding);
             Strings(json, "codecs", level.Codecs);
             if (level.DimensionNames is { } names)
             {
                 Strings(json, "dimensionNames", names);
+            }
+            else
+            {
+                json.WriteNull("dimensionNames");
             }
 
             json.WriteEndObject();

@@ -35,10 +35,14 @@ internal static class ValidationReportJson
     {
         json.WriteStartObject();
         json.WriteString("path", result.Path);
+        json.WriteString("error", result.Error);
         if (result.Report is not { } report)
         {
+            // The same fields as a readable input, so a reader never meets a missing key.
             json.WriteString("verdict", "unreadable");
-            json.WriteString("error", result.Error);
+            json.WriteNull("counts");
+            json.WriteNull("datasets");
+            json.WriteNull("findings");
             json.WriteEndObject();
             return;
         }

@@ -23,7 +23,7 @@ internal sealed class ZarrConsole
 
     public static ZarrConsole Create(TextWriter output)
     {
-        var terminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
+        var terminal = Accession.Cli.Terminal.StandardOutput.IsTerminal(output);
         return new ZarrConsole(output, terminal ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) }) : null);
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Accession.Cli.Terminal;
 using Accession.OmeZarr.Discovery;
 
 namespace Accession.Cli.Commands.Zarr;
@@ -6,6 +7,9 @@ namespace Accession.Cli.Commands.Zarr;
 /// <summary><c>accession zarr info PATH [--json]</c>.</summary>
 internal sealed class ZarrInfoCommand : Command
 {
+    /// <summary>How error lines start.</summary>
+    public const string Program = "accession zarr info";
+
     private readonly Argument<string> _path = new("PATH") { Description = "A folder or archive." };
 
     private readonly Option<bool> _json = new("--json") { Description = "Write one JSON document to stdout." };
@@ -22,6 +26,7 @@ internal sealed class ZarrInfoCommand : Command
     private int Run(ParseResult parse)
     {
         var path = parse.GetValue(_path)!;
+        var output = parse.InvocationConfiguration.Output;
         DiscoveryResult discovery;
         IReadOnlyList<DatasetSummary> summaries;
         try
@@ -32,11 +37,15 @@ internal sealed class ZarrInfoCommand : Command
         }
         catch (Exception ex) when (ZarrInputs.Describe(path, ex) is { } line)
         {
-            parse.InvocationConfiguration.Error.WriteLine($"error: {line}");
+            new ErrorLineWriter(parse.InvocationConfiguration.Error, Program).Write(line);
+            if (parse.GetValue(_json))
+            {
+                DatasetInfoJson.Write(output, path, null, [], line);
+            }
+
             return ExitCodes.CannotRun;
         }
 
-        var output = parse.InvocationConfiguration.Output;
         if (parse.GetValue(_json))
         {
             DatasetInfoJson.Write(output, path, discovery, summaries);

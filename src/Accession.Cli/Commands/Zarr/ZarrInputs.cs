@@ -1,3 +1,4 @@
+using Accession.Cli.Terminal;
 using Accession.OmeZarr.Archives;
 
 namespace Accession.Cli.Commands.Zarr;
@@ -7,18 +8,21 @@ internal static class ZarrInputs
 {
     public static ArchiveReader Open(string path) => ArchiveReader.Open(path);
 
-    /// <summary>The one line shown on stderr when an input cannot be read; null for exceptions that are bugs.</summary>
+    /// <summary>
+    /// What follows <c>accession zarr …: </c> on stderr when an input cannot be read: the path as typed
+    /// and the reason; null for exceptions that are bugs.
+    /// </summary>
     public static string? Describe(string path, Exception exception) => exception switch
     {
         // Archive messages name the file and say what to do.
         ArchiveException archive => WithPath(path, archive.Message),
-        UnauthorizedAccessException or IOException => WithPath(path, exception.Message.TrimEnd('.') + "; check that it can be read."),
+        UnauthorizedAccessException or IOException => $"{path}: {IoErrorText.Describe(exception)}",
         _ => null,
     };
 
     private static string WithPath(string path, string message)
     {
         var line = message.ReplaceLineEndings(" ").Trim();
-        return line.Contains(path, StringComparison.Ordinal) || line.Contains(Path.GetFileName(path), StringComparison.Ordinal) ? line : $"{path}: {line}";
+        return line.StartsWith(path + ":", StringComparison.Ordinal) ? line : $"{path}: {line}";
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Accession.Cli.Terminal;
 using Accession.OmeZarr.Validation;
 
 namespace Accession.Cli.Commands.Zarr;
@@ -6,6 +7,9 @@ namespace Accession.Cli.Commands.Zarr;
 /// <summary><c>accession zarr validate PATH... [--json] [--deep] [--strict]</c>.</summary>
 internal sealed class ZarrValidateCommand : Command
 {
+    /// <summary>How error lines start.</summary>
+    public const string Program = "accession zarr validate";
+
     private readonly Argument<string[]> _paths = new("PATH")
     {
         Description = "Folders or archives to validate.",
@@ -34,6 +38,7 @@ internal sealed class ZarrValidateCommand : Command
     {
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
+        var errors = new ErrorLineWriter(error, Program);
         var options = new ValidationOptions { Deep = parse.GetValue(_deep), Strict = parse.GetValue(_strict) };
         var results = new List<ZarrValidationResult>();
         foreach (var path in parse.GetValue(_paths) ?? [])
@@ -45,7 +50,7 @@ internal sealed class ZarrValidateCommand : Command
             }
             catch (Exception ex) when (ZarrInputs.Describe(path, ex) is { } line)
             {
-                error.WriteLine($"error: {line}");
+                errors.Write(line);
                 results.Add(new ZarrValidationResult(path, null, line));
             }
         }

@@ -1,0 +1,49 @@
+using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
+
+namespace Accession.Cli.Terminal;
+
+/// <summary>
+/// Opens files whose names are not valid UTF-8 (see <see cref="FileNameBytes"/>) through libc, with the
+/// exact bytes of the name; .NET's path APIs would open a different, usually missing, name.
+/// </summary>
+internal static partial class RawFile
+{
+    private const int ReadOnly = 0; // O_RDONLY
+    private const int NoSuchFile = 2; // ENOENT
+    private const int PermissionDenied = 13; // EACCES
+
+    /// <summary>True where names can be opened byte for byte (Unix).</summary>
+    public static bool IsSupported => !OperatingSystem.IsWindows();
+
+    /// <exception cref="FileNotFoundException">No file has that name.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
+    /// <exception cref="IOException">Another reason, with errno in HResult.</exception>
+    public static unsafe FileStream OpenRead(string name)
+    {
+        var bytes = FileNameBytes.Encode(name);
+        var path = new byte[bytes.Length + 1];
+        bytes.CopyTo(path, 0);
+        int descriptor;
+        fixed (byte* start = path)
+        {
+            descriptor = Open(start, ReadOnly);
+        }
+
+        if (descriptor < 0)
+        {
+            var errno = Marshal.GetLastPInvokeError();
+            throw errno switch
+            {
+                NoSuchFile => new FileNotFoundException(),
+                PermissionDenied => new UnauthorizedAccessException(),
+                _ => new IOException(Marshal.GetPInvokeErrorMessage(errno), errno),
+            };
+        }
+
+        return new FileStream(new SafeFileHandle(descriptor, ownsHandle: true), FileAccess.Read, bufferSize: 0);
+    }
+
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true)]
+    private static unsafe partial int Open(byte* path, int flags);
+}

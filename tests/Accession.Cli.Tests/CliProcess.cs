@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Accession.Cli.Tests;
+
+/// <summary>Starts the built <c>accession</c> executable with redirected streams, and sends it signals.</summary>
+internal static class CliProcess
+{
+    /// <summary>How long a condition may take on a loaded machine before a test gives up.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    public static Process Start(IEnumerable<string> args, string? workingDirectory = null)
+    {
+        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? string.Empty,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "accession.dll"));
+        foreach (var arg in Quiet(args))
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        return Process.Start(info)!;
+    }
+
+    /// <summary>The command line of the built executable for a shell, each word quoted.</summary>
+    public static string ShellCommand(params string[] args) =>
+        string.Join(' ', new[] { Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", Path.Combine(AppContext.BaseDirectory, "accession.dll") }
+            .Concat(Quiet(args))
+            .Select(word => "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'"));
+
+    // On a loaded machine a run can outlast the progress log interval; its log lines would then mix
+    // into the stderr the tests compare, so iscc runs show no progress (IsccProgressTests covers it).
+    private static List<string> Quiet(IEnumerable<string> args)
+    {
+        var list = args.ToList();
+        return list.Count > 0 && list[0] == "iscc" ? ["iscc", "--no-progress", .. list.Skip(1)] : list;
+    }
+
+    /// <summary>Runs <c>sh -c</c> and returns what it printed (for redirections such as <c>&gt; /dev/full</c>).</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunShellAsync(string script)
+    {
+        var info = new ProcessStartInfo("sh")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add(script);
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(Patience);
+        return (process.ExitCode, await output, await error);
+    }
+
+    /// <summary>
+    /// Sends SIGINT or SIGTERM (<c>INT</c>, <c>TERM</c>) to the process, or to its whole process group
+    /// as Ctrl+C does, and returns once it is delivered.
+    /// </summary>
+    public static async Task SignalAsync(Process process, string signal, bool wholeGroup = false)
+    {
+        var id = process.Id.ToString(CultureInfo.InvariantCulture);
+        using var kill = Process.Start("kill", wholeGroup ? ["-" + signal, "--", "-" + id] : ["-" + signal, id]);
+        await kill.WaitForExitAsync();
+        Assert.Equal(0, kill.ExitCode);
+    }
+
+    /// <summary>Waits until <paramref name="condition"/> holds, polling; fails after <see cref="Patience"/>.</summary>
+    public static async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(clock.Elapsed < Patience, $"Timed out waiting until {what}.");
+            await Task.Delay(10);
+        }
+    }
+}
