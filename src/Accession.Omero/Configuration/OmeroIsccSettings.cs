@@ -68,6 +68,9 @@ public sealed record OmeroIsccSettings
     /// <summary>Port of the <c>/healthz</c> and <c>/metrics</c> endpoints on all interfaces; none when null.</summary>
     public int? MetricsPort { get; init; }
 
+    /// <summary>First wait before reconnecting to an unreachable OMERO.web; grows ×1.5 up to 30 s (shared/specs/omero.md §1.3).</summary>
+    public TimeSpan ReconnectDelay { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Whether this replica handles <paramref name="imageId"/>.</summary>
     public bool OwnsImage(long imageId) => ShardCount <= 1 || imageId % ShardCount == ShardIndex;
 }
