@@ -100,6 +100,7 @@ public sealed partial class OmeroWebClient
         }
     }
 
-    [GeneratedRegex("""<a\b[^>]*\bhref="[^"]*/download_original_file/(?<id>\d+)/?"[^>]*>(?<name>[^<]*)</a>""", RegexOptions.IgnoreCase)]
+    // The link's first text is the file name; its size and a "Download" label may follow in other elements.
+    [GeneratedRegex("""<a\b[^>]*\bhref="[^"]*/download_original_file/(?<id>\d+)/?"[^>]*>(?:\s*<[^>]+>)*\s*(?<name>[^<]+)""", RegexOptions.IgnoreCase)]
     private static partial Regex OriginalFileLinks();
 }
