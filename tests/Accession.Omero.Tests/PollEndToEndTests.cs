@@ -69,7 +69,7 @@ public sealed class PollEndToEndTests
     {
         await using var scenario = await ServiceScenario.StartAsync();
         var images = Enumerable.Range(0, 6).Select(i => scenario.AddSingleFileImage($"img{i}.tif", 20_000, (ulong)i)).ToList();
-        scenario.Omero.Faults.ExpireSessionsAfter(4);
+        scenario.Omero.Faults.ExpireSessionsAfter(6);
         using var components = scenario.Components();
 
         var summary = await components.Poller.PollAsync(backfill: false, CancellationToken.None);
@@ -106,7 +106,7 @@ public sealed class PollEndToEndTests
         var runner = new Service.OmeroIsccRunner(components, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
 
         var poll = runner.PollAsync(backfill: false, maxAttempts: null, CancellationToken.None);
-        await Until(() => scenario.Omero.Faults.RequestsRefused >= 8);
+        await Until(() => scenario.Omero.Faults.RequestsRefused >= 3);
         Assert.False(poll.IsCompleted);
         scenario.Omero.Faults.ComeBack();
         var summary = await poll.WaitAsync(TimeSpan.FromSeconds(60));
@@ -156,7 +156,7 @@ public sealed class PollEndToEndTests
 
     private static async Task Until(Func<bool> condition)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         while (!condition())
         {
             await Task.Delay(10, timeout.Token);

@@ -16,6 +16,9 @@ public sealed partial class OmeroWebClient : IDisposable
     private const string CsrfCookie = "csrftoken";
     private const string CsrfHeader = "X-CSRFToken";
 
+    /// <summary>New logins one request may cause before the session counts as unusable.</summary>
+    private const int SessionRenewals = 4;
+
     private readonly HttpClient _http;
     private readonly Uri _base;
     private readonly int _server;
@@ -96,40 +99,39 @@ public sealed partial class OmeroWebClient : IDisposable
 
     /// <summary>
     /// Sends a request built by <paramref name="build"/>; when OMERO.web says the session is gone it logs
-    /// in again (once for all requests that noticed) and sends the request once more.
+    /// in again (once for all requests that noticed the same lost session) and sends the request again.
     /// </summary>
     private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> build, CancellationToken cancellationToken)
     {
-        var generation = Logins;
-        var response = await SendRawAsync(build, cancellationToken).ConfigureAwait(false);
-        if (!await IsLoggedOutAsync(response, cancellationToken).ConfigureAwait(false))
+        for (var attempt = 1; ; attempt++)
         {
-            return response;
-        }
-
-        response.Dispose();
-        await _login.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (Logins == generation)
+            var generation = Logins;
+            var response = await SendRawAsync(build, cancellationToken).ConfigureAwait(false);
+            if (!await IsLoggedOutAsync(response, cancellationToken).ConfigureAwait(false))
             {
-                LogSessionExpired(_logger);
-                await LoginCoreAsync(cancellationToken).ConfigureAwait(false);
+                return response;
+            }
+
+            response.Dispose();
+            if (attempt == SessionRenewals)
+            {
+                throw new OmeroWebException($"OMERO.web at {_base} kept ending the session right after new logins; check the server's session settings.");
+            }
+
+            await _login.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                if (Logins == generation)
+                {
+                    LogSessionExpired(_logger);
+                    await LoginCoreAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                _login.Release();
             }
         }
-        finally
-        {
-            _login.Release();
-        }
-
-        response = await SendRawAsync(build, cancellationToken).ConfigureAwait(false);
-        if (await IsLoggedOutAsync(response, cancellationToken).ConfigureAwait(false))
-        {
-            response.Dispose();
-            throw new OmeroWebException($"OMERO.web at {_base} ended the session again right after a new login; check the server's session settings.");
-        }
-
-        return response;
     }
 
     private async Task<HttpResponseMessage> SendRawAsync(Func<HttpRequestMessage> build, CancellationToken cancellationToken)
