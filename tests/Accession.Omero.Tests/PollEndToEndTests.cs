@@ -69,17 +69,43 @@ public sealed class PollEndToEndTests
     {
         await using var scenario = await ServiceScenario.StartAsync();
         var images = Enumerable.Range(0, 6).Select(i => scenario.AddSingleFileImage($"img{i}.tif", 20_000, (ulong)i)).ToList();
-        scenario.Omero.Faults.ExpireSessionsAfter(6);
         using var components = scenario.Components();
+        var expired = 0;
+        var poller = new Service.IsccPoller(scenario.Settings, components.Client, components.State, null, components.Metrics, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance)
+        {
+            // Every session ends while the first images are hashed and others are still in flight.
+            AfterHash = _ =>
+            {
+                if (Interlocked.Increment(ref expired) == 2)
+                {
+                    scenario.Omero.Faults.ExpireAllSessions();
+                }
+            },
+        };
 
-        var summary = await components.Poller.PollAsync(backfill: false, CancellationToken.None);
+        var summary = await poller.PollAsync(backfill: false, CancellationToken.None);
 
-        Assert.Equal(6, summary.Annotated);
-        Assert.True(components.Client.Logins > 1, $"logins: {components.Client.Logins}");
+        Assert.Equal((6, 0), (summary.Annotated, summary.Failed));
+        Assert.Equal(2, components.Client.Logins);
         foreach (var image in images)
         {
             Assert.Equal(await scenario.ExpectedCodeAsync(image.Fileset), Assert.Single(scenario.IsccAnnotations(image.Id)).Value("iscc:sum"));
         }
+    }
+
+    [Fact]
+    public async Task Sessions_that_end_every_few_requests_are_renewed_as_often_as_needed()
+    {
+        await using var scenario = await ServiceScenario.StartAsync();
+        var images = Enumerable.Range(0, 4).Select(i => scenario.AddSingleFileImage($"img{i}.tif", 1_000, (ulong)i)).ToList();
+        scenario.Omero.Faults.ExpireSessionsAfter(5);
+        using var components = scenario.Components(scenario.Settings with { Concurrency = 1 });
+
+        var summary = await components.Poller.PollAsync(backfill: false, CancellationToken.None);
+
+        Assert.Equal((4, 0), (summary.Annotated, summary.Failed));
+        Assert.True(components.Client.Logins > 2, $"logins: {components.Client.Logins}");
+        Assert.All(images, image => Assert.Single(scenario.IsccAnnotations(image.Id)));
     }
 
     [Fact]
