@@ -55,9 +55,11 @@ public sealed partial class IsccPoller(
             .Where(image => settings.OwnsImage(image.Id)).ToList();
         var watermark = state.GetWatermark();
         var retries = state.RetriesDue().ToHashSet();
-        var parked = backfill ? state.List(ImageOutcome.Parked).Select(record => record.ImageId).ToHashSet() : [];
+        // Parked images wait for an operator, failed ones for their next attempt, even above the watermark.
+        var waiting = state.List(ImageOutcome.Parked).Concat(state.List(ImageOutcome.Failed))
+            .Select(record => record.ImageId).Where(id => !retries.Contains(id)).ToHashSet();
         var candidates = listed
-            .Where(image => (backfill || image.Id > watermark || retries.Contains(image.Id)) && !parked.Contains(image.Id))
+            .Where(image => (backfill || image.Id > watermark || retries.Contains(image.Id)) && !waiting.Contains(image.Id))
             .OrderBy(image => image.Id).ToList();
         foreach (var gone in retries.Except(listed.Select(image => image.Id)))
         {

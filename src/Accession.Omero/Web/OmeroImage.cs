@@ -8,8 +8,8 @@ public sealed record OmeroImage(long Id, string Name);
 /// <param name="RepositoryPaths">Each file's path in the managed repository, folder and name.</param>
 public sealed record FilesetPaths(long FilesetId, IReadOnlyList<string> RepositoryPaths);
 
-/// <summary>One original file as the download page links it. Immutable.</summary>
-public sealed record OriginalFileLink(long Id, string Name, long? Size);
+/// <summary>One original file as the download page links it: its id and name. Immutable.</summary>
+public sealed record OriginalFileLink(long Id, string Name);
 
 /// <summary>An annotation of an image in the service's namespace. Immutable.</summary>
 public sealed record ImageMapAnnotation(long Id, long ImageId, string Namespace, IReadOnlyList<KeyValuePair<string, string>> Values);

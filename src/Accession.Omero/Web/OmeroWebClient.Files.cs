@@ -57,8 +57,7 @@ public sealed partial class OmeroWebClient
         var html = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         return [.. OriginalFileLinks().Matches(html).Select(match => new OriginalFileLink(
             long.Parse(match.Groups["id"].Value, CultureInfo.InvariantCulture),
-            WebUtility.HtmlDecode(match.Groups["name"].Value).Trim(),
-            null)).DistinctBy(link => link.Id)];
+            WebUtility.HtmlDecode(match.Groups["name"].Value).Trim())).DistinctBy(link => link.Id)];
     }
 
     /// <summary>Opens the bytes of one original file (<c>/webclient/download_original_file/&lt;id&gt;/</c>, §2.6).</summary>
