@@ -10,13 +10,13 @@ public sealed class IsccAnnotationTests
     public void Pairs_follow_the_readme_order_then_the_units()
     {
         var bytes = Enumerable.Range(0, 10_000).Select(i => (byte)(i * 7)).ToArray();
-        var result = IsccSum.Compute(bytes);
+        var result = IsccSum.Hash(bytes);
         var when = new DateTimeOffset(2026, 12, 6, 15, 4, 5, TimeSpan.FromHours(2)).AddTicks(1234560);
 
         var pairs = IsccAnnotation.Create(result, "cells.tif", wide: true, when);
 
         Assert.Equal(["iscc:sum", "iscc:version", "iscc:source_file", "iscc:timestamp", "iscc:processor", "iscc:data", "iscc:inst"], pairs.Select(p => p.Key));
-        Assert.Equal(result.ToIscc(wide: true), pairs[0].Value);
+        Assert.Equal(result.ToIscc(Accession.Iscc.Codec.IsccSumWidth.Wide), pairs[0].Value);
         Assert.StartsWith("ISCC:K4A", pairs[0].Value, StringComparison.Ordinal);
         Assert.Equal("1.0", pairs[1].Value);
         Assert.Equal("cells.tif", pairs[2].Value);
@@ -29,11 +29,11 @@ public sealed class IsccAnnotationTests
     [Fact]
     public void Narrow_writes_the_iso_ISCC_SUM()
     {
-        var result = IsccSum.Compute("narrow"u8);
+        var result = IsccSum.Hash("narrow"u8);
 
         var pairs = IsccAnnotation.Create(result, "a", wide: false, DateTimeOffset.UnixEpoch);
 
-        Assert.Equal(result.ToIscc(wide: false), pairs[0].Value);
+        Assert.Equal(result.ToIscc(Accession.Iscc.Codec.IsccSumWidth.Narrow), pairs[0].Value);
         Assert.StartsWith("ISCC:KUA", pairs[0].Value, StringComparison.Ordinal);
     }
 

@@ -37,7 +37,7 @@ public static class IsccAnnotation
         var units = result.Units;
         return
         [
-            KeyValuePair.Create(SumKey, result.ToIscc(wide)),
+            KeyValuePair.Create(SumKey, result.ToIscc(wide ? Accession.Iscc.Codec.IsccSumWidth.Wide : Accession.Iscc.Codec.IsccSumWidth.Narrow)),
             KeyValuePair.Create(VersionKey, Version),
             KeyValuePair.Create(SourceFileKey, sourceFile),
             KeyValuePair.Create(TimestampKey, timestamp.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.ffffffzzz", CultureInfo.InvariantCulture)),

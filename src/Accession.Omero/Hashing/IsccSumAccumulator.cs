@@ -19,5 +19,5 @@ internal sealed class IsccSumAccumulator
         _hasher.AppendAsync(body, progress, cancellationToken);
 
     /// <summary>The ISCC-SUM of everything appended.</summary>
-    public IsccSumResult GetResult() => _hasher.GetResult();
+    public IsccSumResult GetResult() => _hasher.GetCurrentResult();
 }
