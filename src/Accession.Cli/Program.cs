@@ -9,5 +9,6 @@ root.Subcommands.Add(Accession.Cli.Commands.Iscc.IsccCommand.Create());
 root.Subcommands.Add(Accession.Cli.Commands.Explain.ExplainCommand.Create());
 root.Subcommands.Add(new Accession.Cli.Commands.Zarr.ZarrCommand());
 root.Subcommands.Add(new Accession.Cli.Commands.Pennsieve.PennsieveImportCommand());
+root.Subcommands.Add(Accession.Cli.Commands.Omero.OmeroIsccCommand.Create());
 
 return await CliApplication.RunAsync(root, RawArguments.Recover(args)).ConfigureAwait(false);
