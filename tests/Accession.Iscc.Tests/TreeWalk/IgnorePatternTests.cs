@@ -68,7 +68,7 @@ public class IgnorePatternTests
         var name = new string('a', 5000);
         Assert.NotNull(pattern);
 
-        var matched = await Task.Run(() => pattern.IsMatch(name) || pattern.IsMatch("x/" + name));
+        var matched = await Task.Run(() => pattern.IsMatch(name) || pattern.IsMatch("x/" + name), TestContext.Current.CancellationToken);
 
         Assert.False(matched);
         Assert.True(pattern.IsMatch(name + "b"));

@@ -41,7 +41,6 @@ internal static class OmeroIsccCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var errors = new ErrorLineWriter(parse.InvocationConfiguration.Error, Program);
-            using var signal = TerminationSignal.Listen();
             OmeroIsccSettings loaded;
             try
             {
@@ -56,8 +55,8 @@ internal static class OmeroIsccCommand
             try
             {
                 return parse.GetValue(once)
-                    ? await RunOnceAsync(loaded, parse.GetValue(backfill), parse.InvocationConfiguration.Output, errors, signal, cancellationToken).ConfigureAwait(false)
-                    : await RunServiceAsync(loaded, parse.GetValue(backfill), errors, signal, cancellationToken).ConfigureAwait(false);
+                    ? await RunOnceAsync(loaded, parse.GetValue(backfill), parse.InvocationConfiguration.Output, errors, cancellationToken).ConfigureAwait(false)
+                    : await RunServiceAsync(loaded, parse.GetValue(backfill), errors, cancellationToken).ConfigureAwait(false);
             }
             catch (StateStoreException e)
             {
@@ -68,7 +67,7 @@ internal static class OmeroIsccCommand
         return command;
     }
 
-    private static async Task<int> RunOnceAsync(OmeroIsccSettings settings, bool backfill, TextWriter output, ErrorLineWriter errors, TerminationSignal signal, CancellationToken cancellationToken)
+    private static async Task<int> RunOnceAsync(OmeroIsccSettings settings, bool backfill, TextWriter output, ErrorLineWriter errors, CancellationToken cancellationToken)
     {
         using var loggers = LoggerFactory.Create(logging => OmeroIsccHost.ConfigureLogging(logging, settings, json: false));
         using var components = OmeroIsccComponents.Create(settings, loggers);
@@ -91,11 +90,11 @@ internal static class OmeroIsccCommand
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return signal.ExitCode;
+            return TerminationSignal.ExitCode;
         }
     }
 
-    private static async Task<int> RunServiceAsync(OmeroIsccSettings settings, bool backfill, ErrorLineWriter errors, TerminationSignal signal, CancellationToken cancellationToken)
+    private static async Task<int> RunServiceAsync(OmeroIsccSettings settings, bool backfill, ErrorLineWriter errors, CancellationToken cancellationToken)
     {
         var (host, exit) = OmeroIsccHost.Build(settings, backfill);
         using (host)
@@ -109,6 +108,6 @@ internal static class OmeroIsccCommand
             return ExitCodes.CannotRun;
         }
 
-        return signal.ExitCode;
+        return TerminationSignal.ExitCode;
     }
 }
