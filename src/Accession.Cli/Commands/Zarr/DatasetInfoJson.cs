@@ -1,18 +1,25 @@
 using System.Text.Json;
 using Accession.OmeZarr.Discovery;
+using Accession.OmeZarr.Validation;
 
 namespace Accession.Cli.Commands.Zarr;
 
 /// <summary>The machine-readable <c>zarr info</c> output (docs/zarr.md "zarr info").</summary>
 internal static class DatasetInfoJson
 {
-    public static void Write(TextWriter output, string path, DiscoveryResult discovery, IReadOnlyList<DatasetSummary> summaries)
+    public static void Write(TextWriter output, string path, DiscoveryResult discovery, IReadOnlyList<DatasetSummary> summaries, ValidationReport report)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
             json.WriteString("path", path);
+            json.WriteBoolean("valid", report.Verdict == ValidationVerdict.Valid);
+            json.WriteStartObject("counts");
+            json.WriteNumber("errors", report.ErrorCount);
+            json.WriteNumber("warnings", report.WarningCount);
+            json.WriteNumber("infos", report.InfoCount);
+            json.WriteEndObject();
             json.WriteStartArray("datasets");
             foreach (var summary in summaries)
             {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Accession.OmeZarr.Discovery;
+using Accession.OmeZarr.Validation;
 
 namespace Accession.Cli.Commands.Zarr;
 
@@ -24,11 +25,13 @@ internal sealed class ZarrInfoCommand : Command
         var path = parse.GetValue(_path)!;
         DiscoveryResult discovery;
         IReadOnlyList<DatasetSummary> summaries;
+        ValidationReport report;
         try
         {
             using var reader = ZarrInputs.Open(path);
             discovery = DatasetDiscovery.Discover(reader);
             summaries = DatasetInspector.Summarize(discovery);
+            report = OmeZarrValidator.Validate(reader, discovery);
         }
         catch (Exception ex) when (ZarrInputs.Describe(path, ex) is { } line)
         {
@@ -39,11 +42,11 @@ internal sealed class ZarrInfoCommand : Command
         var output = parse.InvocationConfiguration.Output;
         if (parse.GetValue(_json))
         {
-            DatasetInfoJson.Write(output, path, discovery, summaries);
+            DatasetInfoJson.Write(output, path, discovery, summaries, report);
         }
         else
         {
-            DatasetInfoText.Write(ZarrConsole.Create(output), path, discovery, summaries);
+            DatasetInfoText.Write(ZarrConsole.Create(output), path, discovery, summaries, report);
         }
 
         return summaries.Count > 0 ? ExitCodes.Success : ExitCodes.Negative;
