@@ -43,7 +43,8 @@ public static class DatasetDiscovery
                 string.Create(CultureInfo.InvariantCulture, $"the Zarr group '{Display(container.Path)}' has no OME-Zarr metadata but holds {inside} OME-Zarr dataset(s); each is treated as its own dataset.")));
         }
 
-        foreach (var node in plain)
+        // A .zattrs holding a zarr.json document was reported as that mix-up; "no OME metadata" would repeat it.
+        foreach (var node in plain.Where(n => !n.HoldsZarrJson))
         {
             findings.Add(new ValidationFinding(
                 DatasetRuleIds.ZarrGroupNotOme, datasets.Count == 0 ? Severity.Error : Severity.Warning, node.AttributesFile, string.Empty,

@@ -30,6 +30,9 @@ internal sealed class ZarrNode
     /// <summary>A v2 group with <c>.zattrs</c> but no <c>.zgroup</c>.</summary>
     public bool LacksZGroup { get; init; }
 
+    /// <summary>The <c>.zattrs</c> file holds a Zarr v3 <c>zarr.json</c> document; it was reported as such.</summary>
+    public bool HoldsZarrJson { get; init; }
+
     /// <summary>The folder also holds metadata of the other Zarr format (ignored in favour of v3).</summary>
     public bool SideBySide { get; init; }
 

@@ -119,6 +119,7 @@ internal sealed class ZarrNodeCatalog
         }
 
         var attributes = zattrs is not null && Parse(reader, zattrs, findings) is { } attrs ? attrs : default;
+        var holdsZarrJson = zattrs is not null && ReportZarrJsonAsZattrs(attributes, zattrs.Path, findings);
         var kind = zarray is not null ? ZarrNodeKind.Array : ZarrNodeKind.Group;
         var (ome, omePath) = FindOme(attributes, ZarrFormat.V2, kind);
         var metadataFile = (zarray ?? zgroup ?? zattrs)!.Path;
@@ -133,9 +134,39 @@ internal sealed class ZarrNodeCatalog
             Attributes = attributes,
             Array = array,
             LacksZGroup = zarray is null && zgroup is null,
+            HoldsZarrJson = holdsZarrJson,
             Ome = ome,
             OmeJsonPath = omePath,
         };
+    }
+
+    /// <summary>
+    /// A Zarr v3 document saved under the v2 attributes name: readers see attributes named
+    /// <c>zarr_format</c>, <c>node_type</c> or <c>attributes</c> and no OME keys, so say what the file
+    /// really is. Evidence: <c>node_type</c>, <c>zarr_format</c> 3, or <c>attributes.ome</c>.
+    /// </summary>
+    private static bool ReportZarrJsonAsZattrs(JsonElement attributes, string file, ICollection<ValidationFinding> findings)
+    {
+        if (attributes.ValueKind != JsonValueKind.Object || OmeAttributesValidator.HasOmeKeys(attributes, zarrV3: false))
+        {
+            return false;
+        }
+
+        var ome = attributes.TryGetProperty("attributes", out var inner) && inner.ValueKind == JsonValueKind.Object
+            && inner.TryGetProperty("ome", out var o) && o.ValueKind == JsonValueKind.Object ? o : default;
+        var v3 = attributes.TryGetProperty("zarr_format", out var format) && format.ValueKind == JsonValueKind.Number && format.GetRawText() == "3";
+        if (!v3 && !attributes.TryGetProperty("node_type", out _) && ome.ValueKind != JsonValueKind.Object)
+        {
+            return false;
+        }
+
+        var what = ome.ValueKind != JsonValueKind.Object ? "a zarr.json document"
+            : ome.TryGetProperty("version", out var v) && v.ValueKind == JsonValueKind.String ? $"a zarr.json document with OME-Zarr {v.GetString()} metadata under attributes.ome"
+            : "a zarr.json document with OME-Zarr metadata under attributes.ome";
+        var folder = file.Contains('/', StringComparison.Ordinal) ? file[..(file.LastIndexOf('/') + 1)] : string.Empty;
+        findings.Add(new ValidationFinding(DatasetRuleIds.ZarrJsonSavedAsZattrs, Severity.Error, file, "$",
+            $".zattrs holds {what}; Zarr v3 metadata is only read from a file named zarr.json: rename it to {folder}zarr.json (with \"zarr_format\": 3 and \"node_type\": \"group\"), and remove a .zgroup beside it."));
+        return true;
     }
 
     // The OME keys live at the top of .zattrs (v2, 0.4) or under attributes.ome (v3, 0.5). Either

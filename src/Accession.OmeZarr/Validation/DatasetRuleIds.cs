@@ -67,6 +67,9 @@ public static class DatasetRuleIds
     /// <summary>[M5] A topmost Zarr group carries no OME-Zarr metadata.</summary>
     public const string ZarrGroupNotOme = "zarr-group-not-ome";
 
+    /// <summary>[M5, §1.1] A <c>.zattrs</c> file holds a Zarr v3 <c>zarr.json</c> document (a file-name mix-up).</summary>
+    public const string ZarrJsonSavedAsZattrs = "zarr-json-saved-as-zattrs";
+
     /// <summary>[R2] Several datasets side by side; the report names the one an importer takes.</summary>
     public const string DatasetSeveral = "dataset-several";
 
@@ -158,6 +161,12 @@ public static class DatasetRuleIds
 
     /// <summary>[A8] A well's field-of-view path is not a multiscales image.</summary>
     public const string WellImageNotImage = "well-image-not-image";
+
+    /// <summary>[A8, M12] A field's <c>acquisition</c> is not an id the plate defines.</summary>
+    public const string WellImageAcquisitionUnknown = "well-image-acquisition-unknown";
+
+    /// <summary>[A8, M12] A field has no <c>acquisition</c> although the plate defines several.</summary>
+    public const string WellImageAcquisitionMissing = "well-image-acquisition-missing";
 
     /// <summary>[A9] A bioformats2raw series path does not exist or is not an image.</summary>
     public const string Bioformats2RawSeriesMissing = "bioformats2raw-series-missing";

@@ -101,6 +101,54 @@ internal static class OmeView
             ? PathList(well, "images")
             : null;
 
+    /// <summary>The integer <c>plate.acquisitions[].id</c> values (others are left out).</summary>
+    public static IReadOnlySet<long> PlateAcquisitionIds(JsonElement ome)
+    {
+        var ids = new HashSet<long>();
+        if (ome.ValueKind == JsonValueKind.Object && ome.TryGetProperty("plate", out var plate) && TryArray(plate, "acquisitions", out var list))
+        {
+            foreach (var item in list.EnumerateArray())
+            {
+                if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("id", out var id) && id.TryGetInt64(out var value))
+                {
+                    ids.Add(value);
+                }
+            }
+        }
+
+        return ids;
+    }
+
+    /// <summary>Each well field's position and its <c>acquisition</c> value (absent: null; not an integer: left out).</summary>
+    public static IReadOnlyList<(int Index, long? Acquisition)> WellAcquisitions(JsonElement ome)
+    {
+        var result = new List<(int, long?)>();
+        if (ome.ValueKind != JsonValueKind.Object || !ome.TryGetProperty("well", out var well) || !TryArray(well, "images", out var list))
+        {
+            return result;
+        }
+
+        var i = 0;
+        foreach (var item in list.EnumerateArray())
+        {
+            if (item.ValueKind == JsonValueKind.Object)
+            {
+                if (!item.TryGetProperty("acquisition", out var acquisition))
+                {
+                    result.Add((i, null));
+                }
+                else if (acquisition.TryGetInt64(out var value))
+                {
+                    result.Add((i, value));
+                }
+            }
+
+            i++;
+        }
+
+        return result;
+    }
+
     public static bool Has(JsonElement ome, string key) => ome.ValueKind == JsonValueKind.Object && ome.TryGetProperty(key, out _);
 
     /// <summary>Resolves a relative path from a group; false for empty, absolute, or dot segments.</summary>

@@ -21,8 +21,16 @@ public static class OmeZarrValidator
     public static ValidationReport Validate(ArchiveReader reader, ValidationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
+        return Validate(reader, DatasetDiscovery.Discover(reader), options);
+    }
+
+    /// <summary>Validates what an earlier discovery of the same reader found, without discovering again.</summary>
+    /// <exception cref="ArchiveException">The archive or one of its metadata entries cannot be read.</exception>
+    public static ValidationReport Validate(ArchiveReader reader, DiscoveryResult discovery, ValidationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(discovery);
         options ??= ValidationOptions.Default;
-        var discovery = DatasetDiscovery.Discover(reader);
         var findings = new List<ValidationFinding>(discovery.Findings);
         var sharded = false;
         foreach (var (dataset, root) in discovery.Context.Roots)

@@ -191,6 +191,56 @@ public class ZarrCommandTests
     }
 
     [Fact]
+    public async Task Info_on_an_invalid_dataset_says_it_is_invalid()
+    {
+        var folder = Example("invalid", "image-04.zarr");
+
+        var (exit, output, _) = await Run("zarr", "info", folder);
+        var (_, json, _) = await Run("zarr", "info", "--json", folder);
+
+        Assert.Equal(0, exit);
+        var verdict = Assert.Single(output.ReplaceLineEndings("\n").Split('\n'), l => l.StartsWith("  invalid (", StringComparison.Ordinal));
+        Assert.StartsWith("  invalid (1 error, ", verdict, StringComparison.Ordinal);
+        Assert.EndsWith("; run 'accession zarr validate' to see what to fix)", verdict, StringComparison.Ordinal);
+        using var document = JsonDocument.Parse(json);
+        Assert.False(document.RootElement.GetProperty("valid").GetBoolean());
+        Assert.Equal(1, document.RootElement.GetProperty("counts").GetProperty("errors").GetInt32());
+    }
+
+    [Fact]
+    public async Task Info_on_a_valid_dataset_says_it_is_valid()
+    {
+        var (_, output, _) = await Run("zarr", "info", Cells);
+        var (_, json, _) = await Run("zarr", "info", "--json", Cells);
+
+        Assert.Contains("\n  valid (0 errors, 0 warnings)\n", output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        using var document = JsonDocument.Parse(json);
+        Assert.True(document.RootElement.GetProperty("valid").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_repeated_warning_is_one_line_with_its_count_and_json_keeps_every_finding()
+    {
+        var folder = Example("valid", "plate-01.zarr");
+
+        var (_, output, _) = await Run("zarr", "validate", folder);
+        var (_, json, _) = await Run("zarr", "validate", "--json", folder);
+
+        var lines = output.ReplaceLineEndings("\n").Split('\n');
+        var line = Assert.Single(lines, l => l.Contains("well-image-acquisition-unknown", StringComparison.Ordinal));
+        Assert.StartsWith("      warning well-image-acquisition-unknown ×4 in 4 files; first A/1/.zattrs $.well.images[0].acquisition: acquisition 1 is not defined", line, StringComparison.Ordinal);
+        Assert.Contains("    repeated warnings", lines);
+        Assert.Contains(lines, l => l.StartsWith("      error   plate-well-path-mismatch", StringComparison.Ordinal));
+
+        using var document = JsonDocument.Parse(json);
+        var input = Assert.Single(document.RootElement.GetProperty("inputs").EnumerateArray());
+        Assert.Equal(4, input.GetProperty("findings").EnumerateArray().Count(f => f.GetProperty("ruleId").GetString() == "well-image-acquisition-unknown"));
+        var rule = Assert.Single(input.GetProperty("rules").EnumerateArray(), r => r.GetProperty("ruleId").GetString() == "well-image-acquisition-unknown");
+        Assert.Equal(("warning", 4), (rule.GetProperty("severity").GetString(), rule.GetProperty("count").GetInt32()));
+        Assert.Equal(input.GetProperty("findings").GetArrayLength(), input.GetProperty("rules").EnumerateArray().Sum(r => r.GetProperty("count").GetInt32()));
+    }
+
+    [Fact]
     public async Task Info_without_a_dataset_exits_1_and_on_a_missing_path_2()
     {
         using var temp = new TempFolder();

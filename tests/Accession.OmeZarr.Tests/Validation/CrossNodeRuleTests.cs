@@ -214,6 +214,43 @@ public sealed class CrossNodeRuleTests : IDisposable
     }
 
     [Fact]
+    public void A8_a_field_acquisition_must_be_defined_in_the_plate()
+    {
+        var builder = Builder().Plate(string.Empty, ["A"], ["1", "2"], editOme: ome => ome["plate"]!["acquisitions"] = new JsonArray(new JsonObject { ["id"] = 0, ["name"] = "first" }));
+        builder.EditJson("A/1/.zattrs", a => a["well"]!["images"]![0]!["acquisition"] = 0);
+        builder.EditJson("A/2/.zattrs", a => a["well"]!["images"]![0]!["acquisition"] = 7);
+
+        var report = Validate();
+
+        var finding = Assert.Single(report.Rule(DatasetRuleIds.WellImageAcquisitionUnknown));
+        Assert.Equal(("A/2/.zattrs", Severity.Error), (finding.File, finding.Severity));
+        Assert.EndsWith("well.images[0].acquisition", finding.JsonPath, StringComparison.Ordinal);
+        Assert.Contains("7", finding.Message, StringComparison.Ordinal);
+        Assert.Equal(ValidationVerdict.Invalid, report.Verdict);
+    }
+
+    [Fact]
+    public void A8_a_field_acquisition_is_a_warning_when_the_plate_defines_none()
+    {
+        Builder().Plate(string.Empty, ["A"], ["1"]).EditJson("A/1/.zattrs", a => a["well"]!["images"]![0]!["acquisition"] = 1);
+
+        var finding = Assert.Single(Validate().Rule(DatasetRuleIds.WellImageAcquisitionUnknown));
+
+        Assert.Equal(Severity.Warning, finding.Severity);
+    }
+
+    [Fact]
+    public void A8_a_field_must_name_its_acquisition_when_the_plate_has_several()
+    {
+        var acquisitions = new JsonArray(new JsonObject { ["id"] = 0, ["name"] = "a" }, new JsonObject { ["id"] = 1, ["name"] = "b" });
+        Builder().Plate(string.Empty, ["A"], ["1"], editOme: ome => ome["plate"]!["acquisitions"] = acquisitions);
+
+        var finding = Assert.Single(Validate().Rule(DatasetRuleIds.WellImageAcquisitionMissing));
+
+        Assert.Equal(("A/1/.zattrs", Severity.Error), (finding.File, finding.Severity));
+    }
+
+    [Fact]
     public void A9_a_bioformats2raw_collection_is_valid_when_series_and_xml_agree()
     {
         Builder().Bioformats2Raw(string.Empty, images: 3);

@@ -88,6 +88,15 @@ public class SampleDatasetTests
     }
 
     [Fact]
+    public void Plate_01_fields_name_an_acquisition_its_plate_does_not_define()
+    {
+        var report = Samples.Validate(Samples.OmeZarr("ome-zarr-examples", "data", "valid", "plate-01.zarr"));
+
+        var files = report.Rule(DatasetRuleIds.WellImageAcquisitionUnknown).Select(f => f.File).Order(StringComparer.Ordinal);
+        Assert.Equal(["A/1/.zattrs", "A/2/.zattrs", "B/1/.zattrs", "B/2/.zattrs"], files);
+    }
+
+    [Fact]
     public void Bioformats2raw_chunks_are_all_present()
     {
         var report = Samples.Validate(Samples.OmeZarr("ome2024-ngff-challenge", "tests", "data", "hcs.zarr"), deep: true);

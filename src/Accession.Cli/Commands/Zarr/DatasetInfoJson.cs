@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Accession.OmeZarr.Discovery;
+using Accession.OmeZarr.Validation;
 
 namespace Accession.Cli.Commands.Zarr;
 
@@ -7,10 +8,11 @@ namespace Accession.Cli.Commands.Zarr;
 internal static class DatasetInfoJson
 {
     /// <summary>
-    /// Writes the document; for an input that could not be read, <paramref name="discovery"/> is null,
-    /// <c>datasets</c> is null and <c>error</c> says why (otherwise <c>error</c> is null).
+    /// Writes the document; for an input that could not be read, <paramref name="discovery"/> and
+    /// <paramref name="report"/> are null, <c>valid</c>, <c>counts</c> and <c>datasets</c> are null and
+    /// <c>error</c> says why (otherwise <c>error</c> is null).
     /// </summary>
-    public static void Write(TextWriter output, string path, DiscoveryResult? discovery, IReadOnlyList<DatasetSummary> summaries, string? error = null)
+    public static void Write(TextWriter output, string path, DiscoveryResult? discovery, IReadOnlyList<DatasetSummary> summaries, ValidationReport? report, string? error = null)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
@@ -18,6 +20,21 @@ internal static class DatasetInfoJson
             json.WriteStartObject();
             json.WriteString("path", path);
             json.WriteString("error", error);
+            if (report is null)
+            {
+                json.WriteNull("valid");
+                json.WriteNull("counts");
+            }
+            else
+            {
+                json.WriteBoolean("valid", report.Verdict == ValidationVerdict.Valid);
+                json.WriteStartObject("counts");
+                json.WriteNumber("errors", report.ErrorCount);
+                json.WriteNumber("warnings", report.WarningCount);
+                json.WriteNumber("infos", report.InfoCount);
+                json.WriteEndObject();
+            }
+
             if (discovery is null)
             {
                 json.WriteNull("datasets");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Accession.OmeZarr.Discovery;
+using Accession.OmeZarr.Validation;
 
 namespace Accession.Cli.Commands.Zarr;
 
@@ -8,7 +9,7 @@ internal static class DatasetInfoText
 {
     private const int MaxImages = 12;
 
-    public static void Write(ZarrConsole console, string path, DiscoveryResult discovery, IReadOnlyList<DatasetSummary> summaries)
+    public static void Write(ZarrConsole console, string path, DiscoveryResult discovery, IReadOnlyList<DatasetSummary> summaries, ValidationReport report)
     {
         console.Write(path, "bold").Write(": ");
         if (summaries.Count == 0)
@@ -19,6 +20,7 @@ internal static class DatasetInfoText
         }
 
         console.Line(Plural(summaries.Count, "OME-Zarr dataset"));
+        WriteVerdict(console, report);
         foreach (var summary in summaries)
         {
             var d = summary.Dataset;
@@ -45,6 +47,21 @@ internal static class DatasetInfoText
             {
                 console.Line(string.Create(CultureInfo.InvariantCulture, $"    … and {images.Count - MaxImages} more images (--json lists all)"));
             }
+        }
+    }
+
+    /// <summary>A description is no endorsement: say whether the data is valid before describing it.</summary>
+    private static void WriteVerdict(ZarrConsole console, ValidationReport report)
+    {
+        var counts = string.Create(CultureInfo.InvariantCulture, $"{Plural(report.ErrorCount, "error")}, {Plural(report.WarningCount, "warning")}");
+        console.Write("  ");
+        if (report.Verdict == ValidationVerdict.Valid)
+        {
+            console.Write("valid", "green").Line($" ({counts})");
+        }
+        else
+        {
+            console.Write("invalid", "red").Line($" ({counts}; run 'accession zarr validate' to see what to fix)");
         }
     }
 

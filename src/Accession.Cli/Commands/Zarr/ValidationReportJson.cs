@@ -58,6 +58,7 @@ internal static class ValidationReportJson
         json.WriteNumber("warnings", report.WarningCount);
         json.WriteNumber("infos", report.InfoCount);
         json.WriteEndObject();
+        WriteRuleCounts(json, report.Findings);
         json.WriteStartArray("datasets");
         foreach (var dataset in report.Datasets)
         {
@@ -88,6 +89,22 @@ internal static class ValidationReportJson
 
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    /// <summary>How often each rule fired, in order of first occurrence; the findings list keeps every one.</summary>
+    private static void WriteRuleCounts(Utf8JsonWriter json, IReadOnlyList<ValidationFinding> findings)
+    {
+        json.WriteStartArray("rules");
+        foreach (var group in findings.GroupBy(f => (f.RuleId, f.Severity)))
+        {
+            json.WriteStartObject();
+            json.WriteString("ruleId", group.Key.RuleId);
+            json.WriteString("severity", group.Key.Severity.ToString().ToLowerInvariant());
+            json.WriteNumber("count", group.Count());
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     internal static void WriteDataset(Utf8JsonWriter json, OmeZarrDataset dataset, bool chosen)

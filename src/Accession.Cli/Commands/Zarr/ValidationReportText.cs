@@ -43,7 +43,35 @@ internal static class ValidationReportText
         }
     }
 
+    /// <summary>
+    /// Errors and infos one line each, grouped by file; a warning rule that fires more than once is one
+    /// line with its count and first occurrence, so a repeated SHOULD does not bury the errors.
+    /// </summary>
     private static void WriteFindings(ZarrConsole console, IEnumerable<ValidationFinding> findings)
+    {
+        var all = findings.ToList();
+        var repeated = all.Where(f => f.Severity == Severity.Warning)
+            .GroupBy(f => f.RuleId, StringComparer.Ordinal)
+            .Where(g => g.Count() > 1)
+            .ToList();
+        var grouped = repeated.Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        WriteByFile(console, all.Where(f => f.Severity != Severity.Warning || !grouped.Contains(f.RuleId)));
+        if (repeated.Count == 0)
+        {
+            return;
+        }
+
+        console.Line("    repeated warnings");
+        foreach (var group in repeated)
+        {
+            var first = group.First();
+            var files = group.Select(f => f.File).Distinct(StringComparer.Ordinal).Count();
+            console.Write("      ").Write("warning", "yellow").Line(string.Create(CultureInfo.InvariantCulture,
+                $" {group.Key} ×{group.Count()} in {Count(files, "file")}; first {(first.File.Length == 0 ? "(archive)" : first.File)}{Where(first)}: {first.Message}"));
+        }
+    }
+
+    private static void WriteByFile(ZarrConsole console, IEnumerable<ValidationFinding> findings)
     {
         string? file = null;
         foreach (var finding in findings)
@@ -60,10 +88,12 @@ internal static class ValidationReportText
                 Severity.Warning => ("warning", "yellow"),
                 _ => ("info   ", "grey"),
             };
-            var where = finding.JsonPath.Length > 0 && finding.JsonPath != "$" ? $" {finding.JsonPath}" : string.Empty;
-            console.Write("      ").Write(label, colour).Line($" {finding.RuleId}{where}: {finding.Message}");
+            console.Write("      ").Write(label, colour).Line($" {finding.RuleId}{Where(finding)}: {finding.Message}");
         }
     }
+
+    private static string Where(ValidationFinding finding) =>
+        finding.JsonPath.Length > 0 && finding.JsonPath != "$" ? $" {finding.JsonPath}" : string.Empty;
 
     private static string Count(int n, string noun) =>
         string.Create(CultureInfo.InvariantCulture, $"{n} {noun}{(n == 1 || noun == "info" ? string.Empty : "s")}");

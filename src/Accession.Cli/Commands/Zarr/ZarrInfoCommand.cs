@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Accession.Cli.Terminal;
 using Accession.OmeZarr.Discovery;
+using Accession.OmeZarr.Validation;
 
 namespace Accession.Cli.Commands.Zarr;
 
@@ -29,18 +30,20 @@ internal sealed class ZarrInfoCommand : Command
         var output = parse.InvocationConfiguration.Output;
         DiscoveryResult discovery;
         IReadOnlyList<DatasetSummary> summaries;
+        ValidationReport report;
         try
         {
             using var reader = ZarrInputs.Open(path);
             discovery = DatasetDiscovery.Discover(reader);
             summaries = DatasetInspector.Summarize(discovery);
+            report = OmeZarrValidator.Validate(reader, discovery);
         }
         catch (Exception ex) when (ZarrInputs.Describe(path, ex) is { } line)
         {
             new ErrorLineWriter(parse.InvocationConfiguration.Error, Program).Write(line);
             if (parse.GetValue(_json))
             {
-                DatasetInfoJson.Write(output, path, null, [], line);
+                DatasetInfoJson.Write(output, path, null, [], null, line);
             }
 
             return ExitCodes.CannotRun;
@@ -48,11 +51,11 @@ internal sealed class ZarrInfoCommand : Command
 
         if (parse.GetValue(_json))
         {
-            DatasetInfoJson.Write(output, path, discovery, summaries);
+            DatasetInfoJson.Write(output, path, discovery, summaries, report);
         }
         else
         {
-            DatasetInfoText.Write(ZarrConsole.Create(output), path, discovery, summaries);
+            DatasetInfoText.Write(ZarrConsole.Create(output), path, discovery, summaries, report);
         }
 
         return summaries.Count > 0 ? ExitCodes.Success : ExitCodes.Negative;

@@ -23,7 +23,7 @@ public static class AttributeRules
 
     public static readonly AttributeRule VersionNotString = new("ome-version-not-string", Severity.Warning, "A version is written as a JSON number (e.g. `0.4`); it is accepted but should be a string.");
 
-    public static readonly AttributeRule VersionAssumed = new("ome-version-assumed", Severity.Warning, "A Zarr v2 group declares no version; it is validated as 0.4.", "Info when the group holds only keys without a version field in 0.4: labels, bioformats2raw.layout, series");
+    public static readonly AttributeRule VersionAssumed = new("ome-version-assumed", Severity.Info, "A Zarr v2 group whose keys have no version field in 0.4 (labels, bioformats2raw.layout, series) declares none; it is validated as 0.4. Versioned objects without a version are reported by their `strict-…-version-missing` rule instead.");
 
     public static readonly AttributeRule VersionLegacy = new("ome-version-legacy", Severity.Warning, "0.1 to 0.3 metadata: only the rules of that version that still apply are checked.");
 

@@ -90,10 +90,14 @@ internal static class VersionRules
             versioned |= scope.TryGetProperty(key, out _);
         }
 
-        // A labels, bioformats2raw or OME series group has no version field in 0.4: nothing to fix there.
-        context.Report(AttributeRules.VersionAssumed, versioned ? Severity.Warning : Severity.Info, rootPath, versioned
-            ? "no OME-Zarr version is declared; validated as 0.4. Add \"version\": \"0.4\" to each multiscales, plate, well or image-label object."
-            : "no OME-Zarr version is declared; validated as 0.4, the version this Zarr v2 layout implies.");
+        // Each versioned object without a version is reported by its own strict-*-version-missing rule,
+        // so saying it again for the group would report one problem twice. A labels, bioformats2raw or
+        // OME series group has no version field in 0.4: nothing to fix there, only a note.
+        if (!versioned)
+        {
+            context.Report(AttributeRules.VersionAssumed, rootPath, "no OME-Zarr version is declared; validated as 0.4, the version this Zarr v2 layout implies.");
+        }
+
         return NgffVersion.V04;
     }
 

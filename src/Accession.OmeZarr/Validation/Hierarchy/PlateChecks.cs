@@ -1,3 +1,4 @@
+using System.Globalization;
 using Accession.OmeZarr.Discovery;
 
 namespace Accession.OmeZarr.Validation.Hierarchy;
@@ -16,6 +17,7 @@ internal static class PlateChecks
             return;
         }
 
+        var acquisitions = OmeView.PlateAcquisitionIds(plateNode.Ome);
         var listed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (index, path) in plate.Wells)
         {
@@ -34,6 +36,10 @@ internal static class PlateChecks
             else if (!node.IsGroup || !OmeView.Has(node.Ome, "well"))
             {
                 context.Error(DatasetRuleIds.PlateWellNotWell, plateNode.AttributesFile, jsonPath, $"'{path}' is listed as a well but its group has no well metadata.");
+            }
+            else
+            {
+                CheckAcquisitions(context, node, acquisitions, plate.Acquisitions);
             }
         }
 
@@ -73,6 +79,42 @@ internal static class PlateChecks
             else if (!node.IsGroup || !OmeView.Has(node.Ome, "multiscales"))
             {
                 context.Error(DatasetRuleIds.WellImageNotImage, wellNode.AttributesFile, jsonPath, $"the field '{path}' is not a multiscales image.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// A field's acquisition must be one the plate defines, and must be given when the plate defines
+    /// several (§1.8). A plate without acquisitions leaves nothing to refer to, so an id there is a
+    /// dangling reference readers cannot resolve: a warning, not a broken MUST.
+    /// </summary>
+    private static void CheckAcquisitions(HierarchyContext context, ZarrNode wellNode, IReadOnlySet<long> plateIds, int plateAcquisitions)
+    {
+        foreach (var (index, acquisition) in OmeView.WellAcquisitions(wellNode.Ome))
+        {
+            var fieldPath = $"{wellNode.OmeJsonPath}.well.images[{index}]";
+            if (acquisition is null)
+            {
+                if (plateAcquisitions > 1)
+                {
+                    context.Error(DatasetRuleIds.WellImageAcquisitionMissing, wellNode.AttributesFile, fieldPath,
+                        string.Create(CultureInfo.InvariantCulture, $"the field has no \"acquisition\" but the plate defines {plateAcquisitions}; add the id of the acquisition it belongs to."));
+                }
+            }
+            else if (!plateIds.Contains(acquisition.Value))
+            {
+                var message = plateIds.Count == 0
+                    ? string.Create(CultureInfo.InvariantCulture, $"acquisition {acquisition} is not defined: the plate has no \"acquisitions\"; add it to the plate or remove the field's acquisition.")
+                    : string.Create(CultureInfo.InvariantCulture, $"acquisition {acquisition} is not defined in the plate (ids: {string.Join(", ", plateIds.Order())}); use one of them or add it to the plate.");
+                var jsonPath = $"{fieldPath}.acquisition";
+                if (plateIds.Count == 0)
+                {
+                    context.Warning(DatasetRuleIds.WellImageAcquisitionUnknown, wellNode.AttributesFile, jsonPath, message);
+                }
+                else
+                {
+                    context.Error(DatasetRuleIds.WellImageAcquisitionUnknown, wellNode.AttributesFile, jsonPath, message);
+                }
             }
         }
     }

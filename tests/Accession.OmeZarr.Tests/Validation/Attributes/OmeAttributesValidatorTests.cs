@@ -37,6 +37,15 @@ public sealed class OmeAttributesValidatorTests
     }
 
     [Fact]
+    public void A_missing_version_is_reported_once_per_object_that_lacks_it()
+    {
+        var check = AttributeCheck.Run(Image04().With("\"version\": \"0.4\", ", string.Empty));
+
+        var finding = Assert.Single(check.Findings, f => f.RuleId.Contains("version", StringComparison.Ordinal));
+        Assert.Equal(("strict-multiscales-version-missing", "$.multiscales[0]"), (finding.RuleId, finding.JsonPath));
+    }
+
+    [Fact]
     public void Findings_name_the_file_and_a_path_inside_zarr_json()
     {
         var findings = new List<ValidationFinding>();

@@ -23,7 +23,7 @@ public sealed class RuleExampleTests
         { "ome-version-missing", Severity.Error, Labels05.With("\"version\": \"0.5\", ", string.Empty), V3 },
         { "ome-version-unknown", Severity.Error, Image04().With("\"version\": \"0.4\", \"name\"", "\"version\": \"abc123\", \"name\""), V2 },
         { "ome-version-not-string", Severity.Warning, Image04().With("\"version\": \"0.4\", \"name\"", "\"version\": 0.4, \"name\""), V2 },
-        { "ome-version-assumed", Severity.Warning, Image04().With("\"version\": \"0.4\", ", string.Empty), V2 },
+        { "ome-version-assumed", Severity.Info, """{"labels": ["cells"]}""", V2 },
         { "ome-version-legacy", Severity.Warning, """{"multiscales": [{"version": "0.2", "datasets": [{"path": "0"}]}]}""", V2 },
         { "ome-version-newer", Severity.Warning, """{"ome": {"version": "0.6rc0", "multiscales": [{"coordinateSystems": []}]}}""", V3 },
         { "ome-version-zarr-mismatch", Severity.Error, Labels05, V2 },

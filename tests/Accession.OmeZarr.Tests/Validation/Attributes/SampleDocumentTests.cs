@@ -18,7 +18,7 @@ public sealed class SampleDocumentTests
     {
         ["ome-ngff-validator/test_samples/invalid/invalid_version.zarr/.zattrs"] = "error:ome-version-unknown",
         ["ome-ngff-validator/test_samples/invalid/missing_min.zarr/.zattrs"] = "error:omero-channel-window-invalid",
-        ["ome-ngff-validator/test_samples/invalid/no_version_v0.4.zarr/.zattrs"] = "warning:ome-version-assumed",
+        ["ome-ngff-validator/test_samples/invalid/no_version_v0.4.zarr/.zattrs"] = "warning:strict-multiscales-version-missing",
 
         // A zarr.json-shaped document stored under the name .zattrs: its attributes are validated as Zarr v3.
         ["ome-ngff-validator/test_samples/invalid/no_version_v0.5.zarr/.zattrs"] = "error:ome-version-missing",
