@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Accession.Iscc;
-using Accession.Iscc.TreeWalk;
 using Accession.Iscc.Codec;
+using Accession.Iscc.TreeWalk;
 using Accession.OmeZarr.Archives;
 using Accession.TestKit;
 using Accession.TestKit.Archives;
