@@ -1,4 +1,4 @@
-using System.Text;
+using Accession.Iscc.TreeWalk;
 
 namespace Accession.Omero.Hashing;
 
@@ -64,38 +64,12 @@ public sealed class FilesetLayout
     {
         var depth = prefix.Length == 0 ? 0 : prefix.Count(c => c == '/');
         var files = entries.Where(parts => parts.Length == depth + 1).Select(parts => parts[depth])
-            .Where(name => !name.EndsWith(".iscc.json", StringComparison.Ordinal))
-            .OrderBy(name => name, NameOrder.Instance).ToList();
-        ordered.AddRange(files.Where(IsIgnoreFile).Concat(files.Where(name => !IsIgnoreFile(name))).Select(name => prefix + name));
-        foreach (var group in entries.Where(parts => parts.Length > depth + 1).GroupBy(parts => parts[depth]).OrderBy(g => g.Key, NameOrder.Instance))
+            .Where(name => !name.EndsWith(TreeWalker.MetadataSuffix, StringComparison.Ordinal))
+            .OrderBy(name => name, TreeEntryOrder.Instance).ToList();
+        ordered.AddRange(files.Where(TreeWalker.IsIgnoreFile).Concat(files.Where(name => !TreeWalker.IsIgnoreFile(name))).Select(name => prefix + name));
+        foreach (var group in entries.Where(parts => parts.Length > depth + 1).GroupBy(parts => parts[depth]).OrderBy(g => g.Key, TreeEntryOrder.Instance))
         {
             Walk(group.ToList(), prefix + group.Key + "/", ordered);
-        }
-    }
-
-    private static bool IsIgnoreFile(string name) => name.StartsWith('.') && name.EndsWith("ignore", StringComparison.Ordinal);
-
-    /// <summary>TREEWALK name order (treewalk.md §4.1).</summary>
-    private sealed class NameOrder : IComparer<string>
-    {
-        public static NameOrder Instance { get; } = new();
-
-        public int Compare(string? x, string? y)
-        {
-            var byNormalized = Encoding.UTF8.GetBytes(Nfc(x!)).AsSpan().SequenceCompareTo(Encoding.UTF8.GetBytes(Nfc(y!)));
-            return byNormalized != 0 ? byNormalized : Encoding.UTF8.GetBytes(x!).AsSpan().SequenceCompareTo(Encoding.UTF8.GetBytes(y!));
-        }
-
-        private static string Nfc(string name)
-        {
-            try
-            {
-                return name.Normalize(NormalizationForm.FormC);
-            }
-            catch (ArgumentException)
-            {
-                return name;
-            }
         }
     }
 }
