@@ -157,19 +157,7 @@ internal sealed class ByteProgress : IDisposable
     private static string Left(long remaining, double rate) =>
         rate <= 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $", about {TimeSpan.FromSeconds(Math.Ceiling(remaining / rate)):g} left");
 
-    private static string Size(long bytes)
-    {
-        string[] units = ["B", "KiB", "MiB", "GiB", "TiB"];
-        double value = bytes;
-        var unit = 0;
-        while (value >= 1024 && unit < units.Length - 1)
-        {
-            value /= 1024;
-            unit++;
-        }
-
-        return unit == 0 ? string.Create(CultureInfo.InvariantCulture, $"{bytes} B") : string.Create(CultureInfo.InvariantCulture, $"{value:0.0} {units[unit]}");
-    }
+    private static string Size(long bytes) => ByteSize.Format(bytes, "0.0");
 
     private sealed class Sink(ByteProgress owner) : IProgress<long>
     {

@@ -1,4 +1,5 @@
 using Accession.Cli.Terminal;
+using Accession.Iscc;
 using Accession.Iscc.Codec;
 
 namespace Accession.Cli.Commands.Iscc;
@@ -18,47 +19,17 @@ internal sealed class FileSums(
     public async Task<int> WriteSumsAsync(SumWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        var expander = new InputExpander(errors, excludedFullPaths);
-        var inputs = expander.Expand(settings.Files, cancellationToken);
-        var hasher = new InputHasher(console, errors, settings.ReadMode, cancellationToken);
-        var failed = expander.HadErrors;
-        progress.Expect(inputs.Sum(input => input.Length));
-        foreach (var input in inputs)
-        {
-            var result = await hasher.HashAsync(input, progress).ConfigureAwait(false);
-            if (result is null)
-            {
-                failed = true;
-                continue;
-            }
-
-            writer.WriteSum(result.ToIscc(settings.Width), input.DisplayPath, settings.Units ? result.Units : null);
-        }
-
-        return failed ? ExitCodes.CannotRun : ExitCodes.Success;
+        return await HashEachAsync((input, result) =>
+            writer.WriteSum(result.ToIscc(settings.Width), input.DisplayPath, settings.Units ? result.Units : null)).ConfigureAwait(false)
+            ? ExitCodes.CannotRun
+            : ExitCodes.Success;
     }
 
     public async Task<int> WriteSimilarAsync(SumWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        var expander = new InputExpander(errors, excludedFullPaths);
-        var inputs = expander.Expand(settings.Files, cancellationToken);
-        var hasher = new InputHasher(console, errors, settings.ReadMode, cancellationToken);
-        var failed = expander.HadErrors;
         var hashed = new List<(HashInput Input, IsccCode Code)>();
-        progress.Expect(inputs.Sum(input => input.Length));
-        foreach (var input in inputs)
-        {
-            var result = await hasher.HashAsync(input, progress).ConfigureAwait(false);
-            if (result is null)
-            {
-                failed = true;
-                continue;
-            }
-
-            hashed.Add((input, result.ToCode(settings.Width)));
-        }
-
+        var failed = await HashEachAsync((input, result) => hashed.Add((input, result.ToCode(settings.Width)))).ConfigureAwait(false);
 
         var groups = SimilarityGrouper.Find(
             hashed.Count,
@@ -80,5 +51,28 @@ internal sealed class FileSums(
         }
 
         return failed ? ExitCodes.CannotRun : ExitCodes.Success;
+    }
+
+    /// <summary>Hashes every input in order, handing each result on as soon as it is known; true when some input failed.</summary>
+    private async Task<bool> HashEachAsync(Action<HashInput, IsccSumResult> onResult)
+    {
+        var expander = new InputExpander(errors, excludedFullPaths);
+        var inputs = expander.Expand(settings.Files, cancellationToken);
+        var hasher = new InputHasher(console, errors, settings.ReadMode, cancellationToken);
+        var failed = expander.HadErrors;
+        progress.Expect(inputs.Sum(input => input.Length));
+        foreach (var input in inputs)
+        {
+            var result = await hasher.HashAsync(input, progress).ConfigureAwait(false);
+            if (result is null)
+            {
+                failed = true;
+                continue;
+            }
+
+            onResult(input, result);
+        }
+
+        return failed;
     }
 }

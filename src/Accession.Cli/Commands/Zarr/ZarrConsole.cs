@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using Accession.Cli.Terminal;
 using Accession.OmeZarr.Discovery;
 using Spectre.Console;
 
@@ -58,19 +58,7 @@ internal sealed class ZarrConsole
         _line.Clear();
     }
 
-    public static string Bytes(long bytes)
-    {
-        string[] units = ["B", "KiB", "MiB", "GiB", "TiB"];
-        double value = bytes;
-        var unit = 0;
-        while (value >= 1024 && unit < units.Length - 1)
-        {
-            value /= 1024;
-            unit++;
-        }
-
-        return unit == 0 ? $"{bytes} B" : string.Create(CultureInfo.InvariantCulture, $"{value:0.#} {units[unit]}");
-    }
+    public static string Bytes(long bytes) => ByteSize.Format(bytes, "0.#");
 
     /// <summary>A root folder for display; the archive root has no path.</summary>
     public static string Where(string root) => root.Length == 0 ? "(archive root)" : root;
