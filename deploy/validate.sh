@@ -6,7 +6,7 @@
 #   - the systemd unit with `systemd-analyze verify` (any complaint fails).
 #   deploy/validate.sh
 # Needs: node and npm (the tools are installed from the npm registry into artifacts/deploy-validate),
-# systemd-analyze.
+# systemd-analyze. Exit codes: 0 all valid; 1 some file is not; 3 the tools could not be installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools=artifacts/deploy-validate
@@ -14,7 +14,10 @@ status=0
 
 mkdir -p "$tools"
 cp deploy/validate/package.json deploy/validate/manifests.mjs "$tools/"
-(cd "$tools" && npm install --no-audit --no-fund --silent)
+if ! (cd "$tools" && npm install --no-audit --no-fund --silent); then
+  echo "deploy/validate.sh: the validators could not be installed from npm; nothing was checked" >&2
+  exit 3
+fi
 
 echo "== Kubernetes manifests"
 node "$tools/manifests.mjs" deploy/kubernetes/*.yaml || status=1
