@@ -7,7 +7,7 @@
 #       checks the exit code, the plan, the validation report and the extracted files.
 #   (b) accession-omero-iscc: `--once` against the test kit's fake OMERO.web on 127.0.0.1; checks that
 #       every image got exactly one annotation whose iscc:sum is `accession iscc` of its file, that a
-#       second `--once` writes nothing, and that the state file is on the volume.
+#       second `--once` writes nothing, and that the state file is on the volume (`status` reads it).
 #
 #   deploy/prove.sh [BASE_IMAGE]
 #
@@ -149,6 +149,9 @@ for run in 1 2; do
   echo "   --once run $run: exit $code: $summary"
   [ "$code" = 0 ] || { tail -5 "$work/service-$run.log"; fail "omero-iscc --once exited $code"; }
 done
+status=$(PROVE_BINDS="$work/state:/var/lib/omero-iscc" run_image "accession-omero-iscc:$tag" status) \
+  || fail "omero-iscc status exited $? on the state volume"
+echo "   status: $status"
 kill -TERM "$host_pid"
 wait "$host_pid" || true
 host_pid=
