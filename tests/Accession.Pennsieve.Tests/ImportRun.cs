@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Security.Cryptography;
 using Accession.Cli;
 using Accession.Cli.Commands.Pennsieve;
+using Accession.Cli.Terminal;
 using Accession.TestKit;
 using Accession.TestKit.Archives;
 using Accession.TestKit.OmeZarr;
@@ -78,9 +79,12 @@ internal sealed class ImportRun : IDisposable
         return this;
     }
 
-    public async Task<ImportResult> RunAsync(params string[] options)
+    public Task<ImportResult> RunAsync(params string[] options) => RunAsync(console: null, options);
+
+    /// <summary>Runs with <paramref name="console"/> (whether stderr is a terminal, the progress clock).</summary>
+    public async Task<ImportResult> RunAsync(CommandConsole? console, params string[] options)
     {
-        var root = new RootCommand("test") { new PennsieveImportCommand(name => Environment.GetValueOrDefault(name)) };
+        var root = new RootCommand("test") { new PennsieveImportCommand(name => Environment.GetValueOrDefault(name), console ?? new CommandConsole(() => Stream.Null, ErrorIsTerminal: false)) };
         using var output = new StringWriter();
         using var error = new StringWriter();
         var exit = await CliApplication.RunAsync(root, ["pennsieve-import", .. options], output, error);

@@ -16,8 +16,9 @@ internal enum ProgressMode
 }
 
 /// <summary>
-/// Progress of hashing on stderr: bytes done, rate and time left, as one status line redrawn in place on
-/// a terminal, or as a log line every few seconds otherwise. Result lines on stdout never get mixed
+/// Progress of long work on stderr (hashing, uploads): bytes done, files done when they were counted,
+/// rate and time left, as one status line redrawn in place on a terminal, or as a log line every few
+/// seconds otherwise. Result lines on stdout never get mixed
 /// into the status line: writers hold <see cref="Quiet"/> while they write, and the line is drawn again on the
 /// next tick. Thread-safe: the engine reports from its threads, a timer draws.
 /// </summary>
@@ -36,22 +37,31 @@ internal sealed class ByteProgress : IDisposable
     private readonly TextWriter _error;
     private readonly string _program;
     private readonly TimeProvider _time;
-    private readonly long _start;
+    private readonly Action<string>? _log;
     private readonly ITimer? _timer;
     private readonly Lock _drawing = new();
+    private readonly long _start;
     private long _total;
     private long _completed;
+    private long _filesTotal;
+    private long _filesCompleted;
     private long _current;
     private string _description = string.Empty;
     private bool _lineShown;
 
-    public ByteProgress(ProgressMode mode, TextWriter error, string program, TimeProvider time)
+    /// <param name="mode">How progress is shown.</param>
+    /// <param name="error">Standard error.</param>
+    /// <param name="program">Starts each log line (<c>accession: progress: …</c>).</param>
+    /// <param name="time">The clock that draws and measures the rate.</param>
+    /// <param name="log">In <see cref="ProgressMode.Log"/>, receives each progress text instead of stderr (a command's own log format).</param>
+    public ByteProgress(ProgressMode mode, TextWriter error, string program, TimeProvider time, Action<string>? log = null)
     {
         ArgumentNullException.ThrowIfNull(time);
         _mode = mode;
         _error = error;
         _program = program;
         _time = time;
+        _log = log;
         _start = time.GetTimestamp();
         if (mode != ProgressMode.Off)
         {
@@ -65,6 +75,16 @@ internal sealed class ByteProgress : IDisposable
 
     /// <summary>Adds <paramref name="bytes"/> to the work expected (0 when unknown, e.g. standard input).</summary>
     public void Expect(long bytes) => Interlocked.Add(ref _total, bytes);
+
+    /// <summary>
+    /// Adds <paramref name="files"/> files of <paramref name="bytes"/> bytes to the work expected; from
+    /// then on the display counts files too, each <see cref="Complete"/> being one file.
+    /// </summary>
+    public void Expect(long bytes, int files)
+    {
+        Interlocked.Add(ref _filesTotal, files);
+        Expect(bytes);
+    }
 
     /// <summary>
     /// A sink for one input's progress: the engine reports bytes of that input hashed so far, and the
@@ -85,6 +105,7 @@ internal sealed class ByteProgress : IDisposable
     /// <summary>Marks an input of <paramref name="length"/> bytes as done (also when it failed or was skipped).</summary>
     public void Complete(long length)
     {
+        Interlocked.Increment(ref _filesCompleted);
         Interlocked.Add(ref _completed, length);
         Interlocked.Exchange(ref _current, 0);
     }
@@ -127,20 +148,30 @@ internal sealed class ByteProgress : IDisposable
         var total = Interlocked.Read(ref _total);
         var seconds = _time.GetElapsedTime(_start).TotalSeconds;
         var rate = seconds > 0 ? done / seconds : 0;
+        var files = Interlocked.Read(ref _filesTotal) is > 0 and var expected
+            ? string.Create(CultureInfo.InvariantCulture, $"{Interlocked.Read(ref _filesCompleted)}/{expected} files, ")
+            : string.Empty;
         var text = total > 0 && done <= total
-            ? string.Create(CultureInfo.InvariantCulture, $"{Size(done)} of {Size(total)} ({100 * done / total}%), {Size((long)rate)}/s{Left(total - done, rate)}")
-            : string.Create(CultureInfo.InvariantCulture, $"{Size(done)}, {Size((long)rate)}/s");
+            ? string.Create(CultureInfo.InvariantCulture, $"{files}{Size(done)} of {Size(total)} ({100 * done / total}%), {Size((long)rate)}/s{Left(total - done, rate)}")
+            : string.Create(CultureInfo.InvariantCulture, $"{files}{Size(done)}, {Size((long)rate)}/s");
         lock (_drawing)
         {
             try
             {
+                if (_mode == ProgressMode.Log && _log is not null)
+                {
+                    _log(text);
+                    return;
+                }
+
                 if (_mode == ProgressMode.Log)
                 {
                     _error.Write($"{_program}: progress: {text}\n");
                 }
                 else
                 {
-                    var line = $"{Volatile.Read(ref _description)}  {text}";
+                    var description = Volatile.Read(ref _description);
+                    var line = description.Length == 0 ? text : $"{description}  {text}";
                     _error.Write(EraseLine + (line.Length > LineWidth ? "…" + line[^(LineWidth - 1)..] : line));
                     _lineShown = true;
                 }

@@ -45,6 +45,9 @@ public sealed record ImportSettings
     /// <summary>Import even when NGFF validation finds errors.</summary>
     public bool ImportInvalid { get; init; }
 
+    /// <summary>Compute the dataset's tree-mode ISCC-SUM and send it with the manifest (or write it into the local plan).</summary>
+    public bool ComputeIsccSum { get; init; }
+
     /// <summary>The Cognito endpoint override; null means AWS's regional endpoint.</summary>
     public Uri? CognitoEndpoint { get; init; }
 

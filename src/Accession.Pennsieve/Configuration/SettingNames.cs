@@ -29,6 +29,9 @@ public static class SettingNames
     /// <summary>Ours: which workflow route to read (<c>auto</c>, <c>instances</c>, <c>runs</c>).</summary>
     public const string WorkflowRoute = "WORKFLOW_ROUTE";
 
+    /// <summary>Ours: compute the dataset's tree-mode ISCC-SUM and send it in <c>options.properties</c> (default false).</summary>
+    public const string ComputeIsccSum = "COMPUTE_ISCC_SUM";
+
     /// <summary>Ours: the first retry's mean delay in milliseconds (default 1000, as the Python <c>backoff</c> decorator).</summary>
     public const string RetryDelayMs = "RETRY_BASE_DELAY_MS";
 }

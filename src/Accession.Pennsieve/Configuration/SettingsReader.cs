@@ -36,6 +36,7 @@ public static class SettingsReader
             AssetType = lookup(SettingNames.AssetType) ?? "ome-zarr",
             UploadWorkers = ReadInt(lookup, SettingNames.UploadWorkers, ImportSettings.DefaultUploadWorkers, 1, MaxUploadWorkers),
             ImportInvalid = ReadBool(lookup, SettingNames.ImportInvalid, false),
+            ComputeIsccSum = ReadBool(lookup, SettingNames.ComputeIsccSum, false),
             CognitoEndpoint = ReadUrl(lookup, SettingNames.CognitoEndpoint) ?? ReadUrl(lookup, SettingNames.AwsEndpoint),
             WorkflowRoute = ReadRoute(lookup),
             RetryBaseDelay = TimeSpan.FromMilliseconds(ReadInt(lookup, SettingNames.RetryDelayMs, 1000, 0, 60_000)),

@@ -13,8 +13,11 @@ internal sealed class ImportClient(AuthorizedApi api, Uri apiHost2)
     /// <summary>The <c>import_type</c> of viewer assets (§2.4).</summary>
     public const string ImportType = "viewerassets";
 
-    /// <summary><c>POST /import?dataset_id=</c> with the first batch; returns the import id.</summary>
-    public async Task<string> CreateAsync(string integrationId, string datasetId, string packageId, IEnumerable<ImportFile> files, string assetType, string assetName, CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>POST /import?dataset_id=</c> with the first batch; returns the import id. <paramref name="properties"/>
+    /// are <c>options.properties</c>, string values the asset carries (empty in the Python processor, §1.5).
+    /// </summary>
+    public async Task<string> CreateAsync(string integrationId, string datasetId, string packageId, IEnumerable<ImportFile> files, string assetType, string assetName, IReadOnlyDictionary<string, string> properties, CancellationToken cancellationToken)
     {
         var body = Json(json =>
         {
@@ -26,6 +29,11 @@ internal sealed class ImportClient(AuthorizedApi api, Uri apiHost2)
             json.WriteString("asset_type", assetType);
             json.WriteString("asset_name", assetName);
             json.WriteStartObject("properties");
+            foreach (var (name, value) in properties)
+            {
+                json.WriteString(name, value);
+            }
+
             json.WriteEndObject();
             json.WriteEndObject();
         });

@@ -8,7 +8,10 @@ namespace Accession.Pennsieve.Processor;
 /// </summary>
 public static class ImportPlanJson
 {
-    public static byte[] Serialize(ImportPlan plan, string assetType)
+    /// <param name="plan">The plan.</param>
+    /// <param name="assetType"><c>options.asset_type</c>.</param>
+    /// <param name="isccSum">The dataset's ISCC-SUM, written as <c>properties.iscc_sum</c> when computed.</param>
+    public static byte[] Serialize(ImportPlan plan, string assetType, string? isccSum = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         using var buffer = new MemoryStream();
@@ -19,6 +22,13 @@ public static class ImportPlanJson
             json.WriteString("datasetRoot", plan.Dataset.Root);
             json.WriteString("assetName", plan.AssetName);
             json.WriteString("assetType", assetType);
+            json.WriteStartObject("properties");
+            if (isccSum is not null)
+            {
+                json.WriteString(DatasetIsccSum.PropertyName, isccSum);
+            }
+
+            json.WriteEndObject();
             json.WriteString("ngffVersion", plan.Dataset.VersionText);
             json.WriteNumber("fileCount", plan.Files.Count);
             json.WriteNumber("totalBytes", plan.TotalBytes);

@@ -19,7 +19,8 @@ namespace Accession.Pennsieve.Processor;
 /// <param name="settings">Checked settings.</param>
 /// <param name="logger">Where progress, findings and the summary go.</param>
 /// <param name="renderReport">Renders a validation report as the JSON document written in local mode.</param>
-public sealed class ImportProcessor(ImportSettings settings, ILogger logger, Func<ValidationReport, string> renderReport)
+/// <param name="progress">Shows how the uploads advance; null shows nothing.</param>
+public sealed class ImportProcessor(ImportSettings settings, ILogger logger, Func<ValidationReport, string> renderReport, IUploadProgress? progress = null)
 {
     /// <summary>Findings shown in the log before the rest are only counted.</summary>
     public const int MaxFindingsLogged = 20;
@@ -58,24 +59,26 @@ public sealed class ImportProcessor(ImportSettings settings, ILogger logger, Fun
         };
         if (!settings.ImporterEnabled)
         {
-            await RunLocalAsync(archive, reader, plan, cancellationToken).ConfigureAwait(false);
-            summary = summary with { Local = true, Duration = Stopwatch.GetElapsedTime(started) };
+            var isccSum = await RunLocalAsync(archive, reader, plan, cancellationToken).ConfigureAwait(false);
+            summary = summary with { Local = true, IsccSum = isccSum, Duration = Stopwatch.GetElapsedTime(started) };
             ProcessorLog.Summary(logger, summary);
             return summary;
         }
 
         var counters = new TransferCounters();
         string? importId = null;
+        string? sentIsccSum = null;
         var alreadyUploaded = 0;
         try
         {
-            importId = await ImportAsync(archive, reader, plan, counters, id => importId = id, n => alreadyUploaded = n, cancellationToken).ConfigureAwait(false);
+            importId = await ImportAsync(archive, reader, plan, counters, id => importId = id, n => alreadyUploaded = n, code => sentIsccSum = code, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             summary = summary with
             {
                 ImportId = importId,
+                IsccSum = sentIsccSum,
                 FilesResumed = alreadyUploaded,
                 FilesUploaded = counters.FilesUploaded,
                 FilesFailed = counters.FilesFailed,
@@ -160,14 +163,20 @@ public sealed class ImportProcessor(ImportSettings settings, ILogger logger, Fun
         WriteAtomically(LocalPath(archive, ".validation.json"), System.Text.Encoding.UTF8.GetBytes(renderReport(report)));
     }
 
-    private async Task RunLocalAsync(string archive, ArchiveReader reader, ImportPlan plan, CancellationToken cancellationToken)
+    /// <summary>Extracts, writes the plan, and returns the dataset's ISCC-SUM when it was asked for.</summary>
+    private async Task<string?> RunLocalAsync(string archive, ArchiveReader reader, ImportPlan plan, CancellationToken cancellationToken)
     {
         var folder = LocalPath(archive, string.Empty);
+        string? isccSum = null;
         try
         {
             using var extracted = reader.SupportsRandomAccess
                 ? await ArchiveExtractor.ExtractAsync(reader, folder, cancellationToken).ConfigureAwait(false)
                 : await ArchiveExtractor.ExtractAsync(archive, folder, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (settings.ComputeIsccSum)
+            {
+                isccSum = await ComputeIsccSumAsync(extracted, plan, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (ArchiveException e)
         {
@@ -175,12 +184,22 @@ public sealed class ImportProcessor(ImportSettings settings, ILogger logger, Fun
         }
 
         var planFile = LocalPath(archive, ".import-plan.json");
-        WriteAtomically(planFile, ImportPlanJson.Serialize(plan, settings.AssetType));
+        WriteAtomically(planFile, ImportPlanJson.Serialize(plan, settings.AssetType, isccSum));
         var reportFile = LocalPath(archive, ".validation.json");
         ProcessorLog.LocalDone(logger, folder, planFile, reportFile);
+        return isccSum;
     }
 
-    private async Task<string> ImportAsync(string archive, ArchiveReader reader, ImportPlan plan, TransferCounters counters, Action<string> created, Action<int> resumed, CancellationToken cancellationToken)
+    private async Task<string> ComputeIsccSumAsync(ArchiveReader source, ImportPlan plan, CancellationToken cancellationToken)
+    {
+        ProcessorLog.ComputingIsccSum(logger, plan.Files.Count, plan.TotalBytes);
+        var code = await DatasetIsccSum.ComputeAsync(source, plan, cancellationToken).ConfigureAwait(false);
+        ProcessorLog.IsccSumComputed(logger, plan.AssetName, code);
+        return code;
+    }
+
+    private async Task<string> ImportAsync(
+        string archive, ArchiveReader reader, ImportPlan plan, TransferCounters counters, Action<string> created, Action<int> resumed, Action<string> isccSumSent, CancellationToken cancellationToken)
     {
         using var api = HttpPipelines.CreateApiClient(settings.RetryBaseDelay, counters);
         using var storage = HttpPipelines.CreateStorageClient(settings.RetryBaseDelay, counters, settings.UploadWorkers);
@@ -203,9 +222,27 @@ public sealed class ImportProcessor(ImportSettings settings, ILogger logger, Fun
 
             ProcessorLog.Starting(logger, run.DatasetId, run.PackageIds[0]);
             Directory.CreateDirectory(settings.OutputDir);
+            await using var source = await UploadSource.OpenAsync(archive, reader, settings.OutputDir, logger, cancellationToken).ConfigureAwait(false);
             var journalPath = ImportJournal.PathFor(settings.OutputDir, ArchiveNames.StripArchiveSuffix(archive));
-            using var journal = ImportJournal.TryResume(journalPath, archive, settings.IntegrationId!, run.DatasetId, plan.Files)
-                ?? ImportJournal.Start(journalPath, archive, settings.IntegrationId!, run.DatasetId, await CreateManifestAsync(imports, run, plan, cancellationToken).ConfigureAwait(false), plan.Files);
+            var journal = ImportJournal.TryResume(journalPath, archive, settings.IntegrationId!, run.DatasetId, plan.Files);
+            if (journal is null)
+            {
+                // A resumed import's manifest, and so its properties, exist already.
+                var properties = new Dictionary<string, string>(StringComparer.Ordinal);
+                if (settings.ComputeIsccSum)
+                {
+                    properties[DatasetIsccSum.PropertyName] = await ComputeIsccSumAsync(source.Reader, plan, cancellationToken).ConfigureAwait(false);
+                }
+
+                var importId = await CreateManifestAsync(imports, run, plan, properties, cancellationToken).ConfigureAwait(false);
+                journal = ImportJournal.Start(journalPath, archive, settings.IntegrationId!, run.DatasetId, importId, plan.Files);
+                if (properties.TryGetValue(DatasetIsccSum.PropertyName, out var code))
+                {
+                    isccSumSent(code);
+                }
+            }
+
+            using var journalScope = journal;
             created(journal.ImportId);
             var remaining = journal.Files.Where(f => !journal.Done.Contains(f.UploadKey)).ToList();
             resumed(journal.Done.Count);
@@ -214,24 +251,37 @@ public sealed class ImportProcessor(ImportSettings settings, ILogger logger, Fun
                 ProcessorLog.Resuming(logger, journal.ImportId, journal.Done.Count, remaining.Count);
             }
 
-            await using var source = await UploadSource.OpenAsync(archive, reader, settings.OutputDir, logger, cancellationToken).ConfigureAwait(false);
             IReadOnlyList<UploadFailure> failures;
-            await using (new ImportProgress(counters, remaining.Count, remaining.Sum(f => f.Entry.Length), line => ProcessorLog.Progress(logger, line)))
+            progress?.Started(remaining.Count, remaining.Sum(f => f.Entry.Length));
+            try
             {
                 var engine = new UploadEngine(storage, imports, source.Reader, counters, logger);
-                failures = await engine.RunAsync(journal.ImportId, run.DatasetId, remaining, settings.UploadWorkers, f => journal.MarkDone(f.UploadKey), cancellationToken).ConfigureAwait(false);
+                failures = await engine.RunAsync(
+                    journal.ImportId,
+                    run.DatasetId,
+                    remaining,
+                    settings.UploadWorkers,
+                    f =>
+                    {
+                        journal.MarkDone(f.UploadKey);
+                        progress?.FileUploaded(f.Entry.Length);
+                    },
+                    cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                progress?.Stopped();
             }
 
-            var importId = journal.ImportId;
             if (failures.Count > 0)
             {
-                throw new ImportException(ImportErrorKind.Failed, $"import {importId}: failed to upload {failures.Count} of {plan.Files.Count} files (first: {failures[0].File.FilePath}: {failures[0].Reason}); run again to retry them.");
+                throw new ImportException(ImportErrorKind.Failed, $"import {journal.ImportId}: failed to upload {failures.Count} of {plan.Files.Count} files (first: {failures[0].File.FilePath}: {failures[0].Reason}); run again to retry them.");
             }
 
             journal.Delete();
-            ProcessorLog.Imported(logger, importId);
+            ProcessorLog.Imported(logger, journal.ImportId);
 
-            return importId;
+            return journal.ImportId;
         }
         catch (AuthenticationException e)
         {
@@ -243,12 +293,12 @@ public sealed class ImportProcessor(ImportSettings settings, ILogger logger, Fun
         }
     }
 
-    private async Task<string> CreateManifestAsync(ImportClient imports, WorkflowRun run, ImportPlan plan, CancellationToken cancellationToken)
+    private async Task<string> CreateManifestAsync(ImportClient imports, WorkflowRun run, ImportPlan plan, IReadOnlyDictionary<string, string> properties, CancellationToken cancellationToken)
     {
         ProcessorLog.CreatingManifest(logger, plan.Files.Count, plan.Batches.Count);
         var first = plan.Batches[0];
         var importId = await imports.CreateAsync(
-            settings.IntegrationId!, run.DatasetId, run.PackageIds[0], Slice(plan.Files, first), settings.AssetType, plan.AssetName, cancellationToken).ConfigureAwait(false);
+            settings.IntegrationId!, run.DatasetId, run.PackageIds[0], Slice(plan.Files, first), settings.AssetType, plan.AssetName, properties, cancellationToken).ConfigureAwait(false);
         for (var i = 1; i < plan.Batches.Count; i++)
         {
             var batch = plan.Batches[i];

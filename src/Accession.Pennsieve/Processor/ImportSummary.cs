@@ -34,11 +34,16 @@ public sealed record ImportSummary
 
     public TimeSpan Duration { get; init; }
 
+    /// <summary>The dataset's ISCC-SUM when it was computed (and, in import mode, sent with a new manifest).</summary>
+    public string? IsccSum { get; init; }
+
     /// <summary>True in local mode: nothing was sent.</summary>
     public bool Local { get; init; }
 
+    private string IsccSumText => IsccSum is null ? string.Empty : $", ISCC-SUM {IsccSum}";
+
     /// <summary>One paragraph for the log.</summary>
     public override string ToString() => Local
-        ? string.Create(CultureInfo.InvariantCulture, $"local run: asset '{AssetName}', {FilesPlanned} files, {BytesPlanned} bytes planned, {JunkSkipped} clutter entries left out, nothing sent; {Duration.TotalSeconds:F1} s.")
-        : string.Create(CultureInfo.InvariantCulture, $"import {ImportId ?? "(not created)"}: asset '{AssetName}', {FilesUploaded}/{FilesPlanned} files and {BytesUploaded}/{BytesPlanned} bytes uploaded{(FilesResumed > 0 ? $" ({FilesResumed} more by an earlier run)" : string.Empty)}, {FilesFailed} failed, {JunkSkipped} clutter entries left out; {Retries} retries, {Relogins} re-logins, {Represigns} presigned again; {Duration.TotalSeconds:F1} s.");
+        ? string.Create(CultureInfo.InvariantCulture, $"local run: asset '{AssetName}', {FilesPlanned} files, {BytesPlanned} bytes planned, {JunkSkipped} clutter entries left out, nothing sent{IsccSumText}; {Duration.TotalSeconds:F1} s.")
+        : string.Create(CultureInfo.InvariantCulture, $"import {ImportId ?? "(not created)"}: asset '{AssetName}', {FilesUploaded}/{FilesPlanned} files and {BytesUploaded}/{BytesPlanned} bytes uploaded{(FilesResumed > 0 ? $" ({FilesResumed} more by an earlier run)" : string.Empty)}, {FilesFailed} failed, {JunkSkipped} clutter entries left out{IsccSumText}; {Retries} retries, {Relogins} re-logins, {Represigns} presigned again; {Duration.TotalSeconds:F1} s.");
 }

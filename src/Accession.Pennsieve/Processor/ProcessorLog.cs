@@ -47,8 +47,11 @@ internal static partial class ProcessorLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Successfully imported OME-Zarr. Manifest: {ImportId}")]
     public static partial void Imported(ILogger logger, string importId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Progress}")]
-    public static partial void Progress(ILogger logger, string progress);
+    [LoggerMessage(Level = LogLevel.Information, Message = "computing the dataset's ISCC-SUM over {Files} files ({Bytes} bytes)")]
+    public static partial void ComputingIsccSum(ILogger logger, int files, long bytes);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "ISCC-SUM of {AssetName}: {IsccSum}")]
+    public static partial void IsccSumComputed(ILogger logger, string assetName, string isccSum);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Summary}")]
     public static partial void Summary(ILogger logger, ImportSummary summary);

@@ -17,9 +17,12 @@ internal sealed class PennsieveImportCommand : Command
     private const string CommandName = "pennsieve-import";
 
     private readonly Func<string, string?> _environment;
+    private readonly CommandConsole _console;
     private readonly List<(Option<string> Option, string Variable)> _settings = [];
+    private readonly Option<bool> _showProgress = new("--progress") { Description = "Show the progress line on stderr even when it is not a terminal." };
+    private readonly Option<bool> _noProgress = new("--no-progress") { Description = "Show no progress, not even a log line every few seconds." };
 
-    public PennsieveImportCommand(Func<string, string?>? environment = null)
+    public PennsieveImportCommand(Func<string, string?>? environment = null, CommandConsole? console = null)
         : base(CommandName, "Import the one OME-Zarr archive in INPUT_DIR into Pennsieve as a viewer asset, or (local mode) extract it and write the import plan.\n"
             + "Settings are the environment variables of processor-import-ome-zarr; an option overrides its variable. "
             + "Secrets (PENNSIEVE_API_KEY, PENNSIEVE_API_SECRET, SESSION_TOKEN, REFRESH_TOKEN) are read from the environment only.\n"
@@ -27,6 +30,7 @@ internal sealed class PennsieveImportCommand : Command
             + "2 bad settings, no or several archives, unreadable or unsafe archive, no dataset, credentials refused; 130/143 interrupted by SIGINT/SIGTERM.")
     {
         _environment = environment ?? Environment.GetEnvironmentVariable;
+        _console = console ?? CommandConsole.System;
         Setting("--environment", SettingNames.Environment, "'local' (default) turns the importer off unless IMPORTER_ENABLED says otherwise.");
         Setting("--input-dir", SettingNames.InputDir, "Folder holding exactly one archive (.zip .tar .tar.gz/.tgz .tar.bz2/.tbz2 .tar.xz/.txz).");
         Setting("--output-dir", SettingNames.OutputDir, "Folder for the local run's extraction, plan and report.");
@@ -38,6 +42,9 @@ internal sealed class PennsieveImportCommand : Command
         Setting("--upload-workers", SettingNames.UploadWorkers, "Uploads in flight (default 4).");
         Setting("--import-invalid-dataset", SettingNames.ImportInvalid, "true/1/yes to import a dataset that fails NGFF validation.");
         Setting("--workflow-route", SettingNames.WorkflowRoute, "auto (default), instances or runs.");
+        Setting("--compute-iscc-sum", SettingNames.ComputeIsccSum, "true/1/yes to send the dataset's tree-mode ISCC-SUM in options.properties.iscc_sum (local mode: write it into the plan).");
+        Add(_showProgress);
+        Add(_noProgress);
         SetAction(RunAsync);
     }
 
@@ -50,7 +57,14 @@ internal sealed class PennsieveImportCommand : Command
 
     private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        var errors = new ErrorLineWriter(parse.InvocationConfiguration.Error, $"{CliApplication.ProgramName} {CommandName}");
+        var error = parse.InvocationConfiguration.Error;
+        var errors = new ErrorLineWriter(error, $"{CliApplication.ProgramName} {CommandName}");
+        if (parse.GetValue(_showProgress) && parse.GetValue(_noProgress))
+        {
+            errors.Write("--progress cannot be used with --no-progress");
+            return ExitCodes.CannotRun;
+        }
+
         var given = _settings
             .Select(s => (s.Variable, Value: parse.GetValue(s.Option)))
             .Where(s => s.Value is not null)
@@ -66,8 +80,9 @@ internal sealed class PennsieveImportCommand : Command
             return ExitCodes.CannotRun;
         }
 
-        var logger = new LineLogger(parse.InvocationConfiguration.Error);
-        var processor = new ImportProcessor(settings, logger, RenderReport);
+        var logger = new LineLogger(error);
+        var progress = new UploadProgressDisplay(ProgressModeOf(parse), error, _console.Time, logger);
+        var processor = new ImportProcessor(settings, logger, RenderReport, progress);
         try
         {
             await processor.RunAsync(cancellationToken).ConfigureAwait(false);
@@ -89,6 +104,11 @@ internal sealed class PennsieveImportCommand : Command
             return ExitCodes.CannotRun;
         }
     }
+
+    private ProgressMode ProgressModeOf(ParseResult parse) =>
+        parse.GetValue(_noProgress) ? ProgressMode.Off
+        : parse.GetValue(_showProgress) || _console.ErrorIsTerminal ? ProgressMode.Line
+        : ProgressMode.Log;
 
     private static string RenderReport(ValidationReport report)
     {
