@@ -9,7 +9,10 @@ internal static class CliProcess
     /// <summary>How long a condition may take on a loaded machine before a test gives up.</summary>
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    public static Process Start(IEnumerable<string> args, string? workingDirectory = null)
+    /// <param name="args">The command line after the program name.</param>
+    /// <param name="workingDirectory">The working directory; the test's when null.</param>
+    /// <param name="environment">Variables to set (a null value removes one) on top of the test's environment.</param>
+    public static Process Start(IEnumerable<string> args, string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -19,6 +22,11 @@ internal static class CliProcess
             UseShellExecute = false,
             WorkingDirectory = workingDirectory ?? string.Empty,
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            info.Environment[name] = value;
+        }
+
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "accession.dll"));
         foreach (var arg in Quiet(args))
         {
