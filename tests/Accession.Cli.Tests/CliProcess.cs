@@ -51,14 +51,21 @@ internal static class CliProcess
     }
 
     /// <summary>Runs <c>sh -c</c> and returns what it printed (for redirections such as <c>&gt; /dev/full</c>).</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunShellAsync(string script)
+    public static async Task<(int ExitCode, string Output, string Error)> RunShellAsync(
+        string script, string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var info = new ProcessStartInfo("sh")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? string.Empty,
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            info.Environment[name] = value;
+        }
+
         info.ArgumentList.Add("-c");
         info.ArgumentList.Add(script);
         using var process = Process.Start(info)!;
