@@ -17,7 +17,7 @@ namespace Accession.Pennsieve.Processor;
 /// import it into Pennsieve (shared/specs/pennsieve-import.md §1.3–1.11). One instance runs once.
 /// </summary>
 /// <param name="settings">Checked settings.</param>
-/// <param name="logger">Where progress, findings and the summary go.</param>
+/// <param name="logger">Where findings, steps and the summary go.</param>
 /// <param name="renderReport">Renders a validation report as the JSON document written in local mode.</param>
 /// <param name="progress">Shows how the uploads advance; null shows nothing.</param>
 public sealed class ImportProcessor(ImportSettings settings, ILogger logger, Func<ValidationReport, string> renderReport, IUploadProgress? progress = null)
