@@ -1,11 +1,14 @@
-# Runs one command (a whole import), and reports its peak RSS and the most bytes ever present below a
-# folder while it ran (what was extracted to disk).   python3 bench/pennsieve-measure.py FOLDER COMMAND...
+# Runs one command (a whole import), and reports its wall time, peak RSS and the most bytes ever present
+# below a folder while it ran, the import journal aside (what was extracted to disk).
+#   python3 bench/pennsieve-measure.py FOLDER COMMAND...
 import os, resource, subprocess, sys, time
 folder, command = sys.argv[1], sys.argv[2:]
 def size(root):
     total = 0
     for d, _, names in os.walk(root):
         for n in names:
+            if n.endswith(".import-journal"):
+                continue
             try:
                 total += os.lstat(os.path.join(d, n)).st_size
             except OSError:

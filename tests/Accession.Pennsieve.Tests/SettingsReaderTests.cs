@@ -13,7 +13,7 @@ public class SettingsReaderTests
     }
 
     [Fact]
-    public void Defaults_are_those_of_config_py()
+    public void Defaults_are_those_of_config_py_except_the_measured_upload_workers()
     {
         var settings = Read();
 
@@ -22,7 +22,7 @@ public class SettingsReaderTests
         Assert.Equal(new Uri("https://api.pennsieve.net"), settings.ApiHost);
         Assert.Equal(new Uri("https://api2.pennsieve.net"), settings.ApiHost2);
         Assert.Equal("ome-zarr", settings.AssetType);
-        Assert.Equal(4, settings.UploadWorkers);
+        Assert.Equal(8, settings.UploadWorkers);
         Assert.False(settings.ImportInvalid);
     }
 

@@ -12,8 +12,11 @@ public sealed record ImportSettings
     /// <summary>Default import and workflow host of <c>config.py</c> (§1.2).</summary>
     public static readonly Uri DefaultApiHost2 = new("https://api2.pennsieve.net");
 
-    /// <summary>Uploads in flight by default (§1.2 <c>UPLOAD_WORKERS</c>).</summary>
-    public const int DefaultUploadWorkers = 4;
+    /// <summary>
+    /// Uploads in flight by default: 8, not <c>config.py</c>'s 4 (§1.2 <c>UPLOAD_WORKERS</c>), because 8 was
+    /// never slower than 4 in bench/pennsieve.sh's sweep (docs/pennsieve-import.md "Performance").
+    /// </summary>
+    public const int DefaultUploadWorkers = 8;
 
     public string Environment { get; init; } = "local";
 

@@ -39,7 +39,7 @@ internal sealed class PennsieveImportCommand : Command
         Setting("--integration-id", SettingNames.IntegrationId, "The workflow run id.");
         Setting("--importer-enabled", SettingNames.ImporterEnabled, "true/1/yes to import; anything else for a local run.");
         Setting("--asset-type", SettingNames.AssetType, "options.asset_type of the import (default ome-zarr).");
-        Setting("--upload-workers", SettingNames.UploadWorkers, "Uploads in flight (default 4).");
+        Setting("--upload-workers", SettingNames.UploadWorkers, "Uploads in flight (default 8).");
         Setting("--import-invalid-dataset", SettingNames.ImportInvalid, "true/1/yes to import a dataset that fails NGFF validation.");
         Setting("--workflow-route", SettingNames.WorkflowRoute, "auto (default), instances or runs.");
         Setting("--compute-iscc-sum", SettingNames.ComputeIsccSum, "true/1/yes to send the dataset's tree-mode ISCC-SUM in options.properties.iscc_sum (local mode: write it into the plan).");
