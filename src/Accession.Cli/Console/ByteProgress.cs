@@ -18,8 +18,7 @@ internal enum ProgressMode
 /// <summary>
 /// Progress of long work on stderr (hashing, uploads): bytes done, files done when they were counted,
 /// rate and time left, as one status line redrawn in place on a terminal, or as a log line every few
-/// seconds otherwise. Result lines on stdout never get mixed
-/// into the status line: writers hold <see cref="Quiet"/> while they write, and the line is drawn again on the
+/// seconds otherwise. Result lines on stdout never get mixed into the status line: writers hold <see cref="Quiet"/> while they write, and the line is drawn again on the
 /// next tick. Thread-safe: the engine reports from its threads, a timer draws.
 /// </summary>
 internal sealed class ByteProgress : IDisposable
@@ -37,10 +36,10 @@ internal sealed class ByteProgress : IDisposable
     private readonly TextWriter _error;
     private readonly string _program;
     private readonly TimeProvider _time;
+    private readonly long _start;
     private readonly Action<string>? _log;
     private readonly ITimer? _timer;
     private readonly Lock _drawing = new();
-    private readonly long _start;
     private long _total;
     private long _completed;
     private long _filesTotal;
