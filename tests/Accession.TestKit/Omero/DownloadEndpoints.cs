@@ -42,7 +42,7 @@ internal static class DownloadEndpoints
         if (files.Count == 1)
         {
             exchange.Response.ContentType = "application/force-download";
-            exchange.Response.Headers.ContentDisposition = "attachment; filename=" + SafeName(files[0].Name);
+            exchange.Response.Headers.ContentDisposition = HeaderValue("attachment; filename=" + SafeName(files[0].Name));
             using var content = files[0].Content.OpenRead();
             await SendAsync(exchange, content, files[0].Size);
             return;
@@ -159,7 +159,7 @@ internal static class DownloadEndpoints
         exchange.Response.ContentType = file.MimeType;
         if (attachment)
         {
-            exchange.Response.Headers.ContentDisposition = "attachment; filename=" + SafeName(file.Name);
+            exchange.Response.Headers.ContentDisposition = HeaderValue("attachment; filename=" + SafeName(file.Name));
         }
 
         using var content = file.Content.OpenRead();
@@ -227,6 +227,15 @@ internal static class DownloadEndpoints
 
     /// <summary>OMERO.web's rewrite of attachment names: a comma would split the header, so ' ' → '_' and ',' → '.'.</summary>
     public static string SafeName(string name) => name.Replace(' ', '_').Replace(',', '.');
+
+    /// <summary>
+    /// A header value as Django sends one it cannot write as Latin-1: MIME-encoded (<c>=?utf-8?b?…?=</c>,
+    /// Python's <c>email.header.Header</c>). Kestrel writes ASCII only, so Latin-1 names are encoded too.
+    /// </summary>
+    private static string HeaderValue(string value) =>
+        value.All(c => c is >= ' ' and < '\u007f')
+            ? value
+            : "=?utf-8?b?" + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(value)) + "?=";
 
     /// <summary>Django's filesizeformat (1024-based, one decimal, non-breaking space).</summary>
     private static string FileSizeFormat(long size)

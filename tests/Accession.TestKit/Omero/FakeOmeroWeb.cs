@@ -111,6 +111,19 @@ public sealed class FakeOmeroWeb : IAsyncDisposable
     /// <summary>Deletes an image (also while a run goes on) with its annotation links; false if it did not exist.</summary>
     public bool DeleteImage(long imageId) => _server.Database.DeleteImage(imageId);
 
+    /// <summary>Gives original file <paramref name="fileId"/> new bytes (bit rot, tampering); its images serve them from now on.</summary>
+    public void ReplaceFileContent(long fileId, FakeFileContent content) => _server.Database.ReplaceFileContent(fileId, content);
+
+    /// <summary>
+    /// Links a new map annotation to an image directly, as another client would have made it; for seeding
+    /// many images quickly. It counts as created in <see cref="AnnotationCounts"/>.
+    /// </summary>
+    public long SeedMapAnnotation(long imageId, FakeOmeroUser owner, string ns, params KeyValuePair<string, string>[] values)
+    {
+        var image = _server.Database.FindImage(imageId) ?? throw new ArgumentException($"No image {imageId}.", nameof(imageId));
+        return _server.Database.CreateMapAnnotations(owner, [image], ns, values, onePerImage: true)[0];
+    }
+
     /// <summary>The map annotations linked to <paramref name="imageId"/>, by id.</summary>
     public IReadOnlyList<StoredMapAnnotation> MapAnnotations(long imageId) => _server.Database.MapAnnotations(imageId);
 

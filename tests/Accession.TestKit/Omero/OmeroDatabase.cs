@@ -143,6 +143,35 @@ internal sealed class OmeroDatabase(TimeProvider clock)
         }
     }
 
+    /// <summary>
+    /// Gives an original file new bytes, as bit rot or tampering in the managed repository would: every
+    /// image of its fileset then serves them.
+    /// </summary>
+    public void ReplaceFileContent(long fileId, FakeFileContent content)
+    {
+        lock (_gate)
+        {
+            if (!_files.TryGetValue(fileId, out var row))
+            {
+                throw new ArgumentException($"No original file {fileId}.", nameof(fileId));
+            }
+
+            var file = row.File with { Content = content };
+            var fileset = row.Fileset with { Files = [.. row.Fileset.Files.Select(other => other.Id == fileId ? file : other)] };
+            foreach (var other in fileset.Files)
+            {
+                _files[other.Id] = (other, fileset);
+            }
+
+            foreach (var image in _images.Values.Where(image => image.Fileset.Id == fileset.Id).ToList())
+            {
+                _images[image.Id] = image with { Fileset = fileset };
+            }
+
+            ImagesChanged();
+        }
+    }
+
     /// <summary>Deletes an image with its annotation links; a fileset no image uses any more goes too.</summary>
     public bool DeleteImage(long imageId)
     {
@@ -184,6 +213,14 @@ internal sealed class OmeroDatabase(TimeProvider clock)
         lock (_gate)
         {
             return _groups.GetValueOrDefault(id);
+        }
+    }
+
+    public FakeOmeroImage? FindImage(long id)
+    {
+        lock (_gate)
+        {
+            return _images.GetValueOrDefault(id);
         }
     }
 
