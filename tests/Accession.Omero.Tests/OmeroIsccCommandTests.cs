@@ -1,7 +1,3 @@
-using System.CommandLine;
-using Accession.Cli;
-using Accession.Cli.Commands.Omero;
-
 namespace Accession.Omero.Tests;
 
 /// <summary><c>accession omero-iscc</c> run in-process against the fake OMERO.web.</summary>
@@ -67,22 +63,6 @@ public sealed class OmeroIsccCommandTests
         Assert.Contains($"image {bad.Id}: 1 failed attempts, parked; last error: ", output, StringComparison.Ordinal);
     }
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(ServiceScenario scenario, params string[] args)
-    {
-        Dictionary<string, string?> environment = new()
-        {
-            ["OMERO_ISCC_WEB_URL"] = scenario.Omero.BaseUrl.ToString(),
-            ["OMERO_ISCC_USERNAME"] = ServiceScenario.ServiceUser,
-            ["OMERO_ISCC_PASSWORD"] = ServiceScenario.ServicePassword,
-            ["OMERO_ISCC_STATE_PATH"] = scenario.Settings.StatePath,
-            ["OMERO_ISCC_LOG_LEVEL"] = "error",
-            ["OMERO_ISCC_MAX_RETRIES"] = "0",
-        };
-        var root = new RootCommand("accession");
-        root.Subcommands.Add(OmeroIsccCommand.Create(environment));
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = await CliApplication.RunAsync(root, ["omero-iscc", .. args], output, error);
-        return (exitCode, output.ToString(), error.ToString());
-    }
+    private static Task<(int ExitCode, string Output, string Error)> RunAsync(ServiceScenario scenario, params string[] args) =>
+        scenario.RunCliAsync(args);
 }

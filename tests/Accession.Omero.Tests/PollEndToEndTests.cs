@@ -51,6 +51,34 @@ public sealed class PollEndToEndTests
     }
 
     [Fact]
+    public async Task A_fileset_is_walked_as_iscc_tree_walks_the_folder_with_its_ignore_file_metadata_and_unicode_names()
+    {
+        await using var scenario = await ServiceScenario.StartAsync();
+        var image = scenario.Omero.AddImage("scan.mrxs", scenario.Alice, scenario.Lab,
+            FakeOmeroFileSpec.Generated("scan.mrxs", 900, 1),
+            FakeOmeroFileSpec.Generated("scan/Data0001.dat", 40_000, 2),
+            FakeOmeroFileSpec.Generated("scan/Data0000.dat", 30_000, 3),
+            FakeOmeroFileSpec.Text(".isccignore", "*.log\n"),
+            FakeOmeroFileSpec.Text("scan/debug.log", "left out by the ignore file"),
+            FakeOmeroFileSpec.Text("scan.iscc.json", "{}"),
+            FakeOmeroFileSpec.Generated("e\u0301.txt", 700, 4),
+            FakeOmeroFileSpec.Generated("\u00e9a.txt", 800, 5),
+            FakeOmeroFileSpec.Generated("B.txt", 600, 6));
+
+        var summary = await scenario.PollOnceAsync();
+
+        using (var state = StateStore.Open(scenario.Settings.StatePath))
+        {
+            Assert.True(summary.Annotated == 1, state.Find(image.Id)?.LastError);
+        }
+
+        var annotation = Assert.Single(scenario.IsccAnnotations(image.Id));
+        Assert.Equal(await scenario.ExpectedCodeAsync(image.Fileset), annotation.Value("iscc:sum"));
+        Assert.EndsWith("/", annotation.Value("iscc:source_file"), StringComparison.Ordinal);
+        Assert.DoesNotContain(scenario.Omero.Requests, request => request.Path == $"{OmeroRoutes.DownloadOriginalFile}{image.Fileset.Files[4].Id}/");
+    }
+
+    [Fact]
     public async Task Images_that_already_carry_a_code_are_skipped_by_a_new_deployment()
     {
         await using var scenario = await ServiceScenario.StartAsync();

@@ -65,8 +65,14 @@ public sealed record OmeroIsccSettings
 
     public int ShardCount { get; init; } = 1;
 
-    /// <summary>Port of the <c>/healthz</c> and <c>/metrics</c> endpoints on all interfaces; none when null.</summary>
+    /// <summary>Port of the <c>/healthz</c> and <c>/metrics</c> endpoints (service mode only); none when null.</summary>
     public int? MetricsPort { get; init; }
+
+    /// <summary>The address the endpoints listen on: loopback unless an operator opens them wider.</summary>
+    public System.Net.IPAddress MetricsAddress { get; init; } = System.Net.IPAddress.Loopback;
+
+    /// <summary><c>/healthz</c> answers 503 once the latest poll failed and none has succeeded for this long.</summary>
+    public TimeSpan UnhealthyAfter { get; init; } = TimeSpan.FromSeconds(300);
 
     /// <summary>First wait before reconnecting to an unreachable OMERO.web; grows ×1.5 up to 30 s (shared/specs/omero.md §1.3).</summary>
     public TimeSpan ReconnectDelay { get; init; } = TimeSpan.FromSeconds(2);

@@ -19,7 +19,7 @@ public static class SettingsLoader
     [
         "host", "port", "username", "password", "secure", "poll_interval", "batch_size", "chunk_size",
         "namespace", "log_level", "webhook_url", "webhook_secret", "max_retries", "retry_delay", "web_url",
-        "server", "state_path", "narrow", "concurrency", "shard", "metrics_port",
+        "server", "state_path", "narrow", "concurrency", "shard", "metrics_port", "metrics_address", "unhealthy_after",
     ];
 
     private static readonly string[] LogLevels = ["debug", "info", "warning", "error"];
@@ -117,6 +117,8 @@ public static class SettingsLoader
             ShardIndex = shard.Index,
             ShardCount = shard.Count,
             MetricsPort = reader.OptionalInteger("metrics_port", 1, 65535),
+            MetricsAddress = reader.Address("metrics_address", System.Net.IPAddress.Loopback),
+            UnhealthyAfter = TimeSpan.FromSeconds(reader.Integer("unhealthy_after", 300, 1, 86400 * 7)),
         };
     }
 
@@ -204,6 +206,22 @@ public static class SettingsLoader
 
             // A base URL ends with a slash so relative routes resolve below it.
             return url.AbsolutePath.EndsWith('/') ? url : new Uri(url + "/");
+        }
+
+        public System.Net.IPAddress Address(string key, System.Net.IPAddress defaultValue)
+        {
+            var value = configuration[key];
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return defaultValue;
+            }
+
+            if (!System.Net.IPAddress.TryParse(value.Trim(), out var address))
+            {
+                throw new SettingsException($"{Describe(key)} must be an IP address such as 127.0.0.1, 0.0.0.0 or ::1, not '{value}'.");
+            }
+
+            return address;
         }
 
         public (int Index, int Count) Shard(string key)

@@ -27,10 +27,8 @@ public sealed partial class IsccPoller(
     ILogger logger,
     TimeProvider? time = null)
 {
-    private const int DownloadAttempts = 3;
-
     private readonly TimeProvider _time = time ?? TimeProvider.System;
-    private readonly FilesetHasher _hasher = new(client);
+    private readonly FilesetHasher _hasher = new(client, logger, time);
 
     /// <summary>Test hook: runs after an image is hashed and before it is annotated.</summary>
     internal Action<long>? AfterHash { get; init; }
@@ -81,7 +79,12 @@ public sealed partial class IsccPoller(
         await Parallel.ForEachAsync(
             todo,
             new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = cancellationToken },
-            async (image, token) => tally.Add(await ProcessAsync(image, hashes, tally, token).ConfigureAwait(false))).ConfigureAwait(false);
+            async (image, token) =>
+            {
+                var outcome = await ProcessAsync(image, hashes, tally, token).ConfigureAwait(false);
+                tally.Add(outcome);
+                metrics.RecordImage(outcome);
+            }).ConfigureAwait(false);
 
         // Everything up to the first image this poll did not reach is settled: done, or failed and scheduled.
         var settled = annotated.Concat(todo.Select(image => image.Id)).ToHashSet();
@@ -94,7 +97,7 @@ public sealed partial class IsccPoller(
         var summary = new PollSummary(
             listed.Count, candidates.Count, annotated.Count, tally.Annotated, tally.Failed, tally.Parked, tally.Skipped,
             candidates.Count - annotated.Count - todo.Count, tally.Bytes, state.GetWatermark(), Stopwatch.GetElapsedTime(started));
-        metrics.RecordPoll(summary, _time.GetUtcNow());
+        metrics.RecordPoll(summary.Duration, _time.GetUtcNow());
         LogPoll(logger, summary);
         return summary;
     }
@@ -114,7 +117,7 @@ public sealed partial class IsccPoller(
             // Images of one fileset share its files: hash them once (shared/specs/omero.md §1 "Bytes").
             var hash = await hashes.GetOrAdd(
                 fileset.FilesetId,
-                _ => new Lazy<Task<FilesetHash>>(() => HashAsync(image.Id, fileset, tally, cancellationToken))).Value.ConfigureAwait(false);
+                _ => new Lazy<Task<FilesetHash>>(() => _hasher.HashAsync(image.Id, fileset, new Progress(tally, metrics), cancellationToken))).Value.ConfigureAwait(false);
             AfterHash?.Invoke(image.Id);
 
             var values = IsccAnnotation.Create(hash.Result, hash.SourceFile, wide: !settings.Narrow, _time.GetUtcNow());
@@ -150,24 +153,6 @@ public sealed partial class IsccPoller(
         }
     }
 
-    /// <summary>Hashes a fileset, starting again when a download is cut off (a hasher cannot take bytes back).</summary>
-    private async Task<FilesetHash> HashAsync(long imageId, FilesetPaths fileset, Tally tally, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var bytes = new Progress(tally);
-            try
-            {
-                return await _hasher.HashAsync(imageId, fileset, bytes, cancellationToken).ConfigureAwait(false);
-            }
-            catch (IOException e) when (attempt < DownloadAttempts && !cancellationToken.IsCancellationRequested)
-            {
-                LogDownloadRetry(logger, imageId, attempt, e.Message);
-                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), _time, cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Poll: {Summary}")]
     private static partial void LogPoll(ILogger logger, PollSummary summary);
 
@@ -182,9 +167,6 @@ public sealed partial class IsccPoller(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Image {ImageId} failed (attempt {Attempts}, parked: {Parked}): {Error}")]
     private static partial void LogFailed(ILogger logger, long imageId, int attempts, bool parked, string error);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Download for image {ImageId} broke off (attempt {Attempt}); hashing again: {Error}")]
-    private static partial void LogDownloadRetry(ILogger logger, long imageId, int attempt, string error);
 
     /// <summary>Counts of one poll's outcomes. Thread-safe.</summary>
     private sealed class Tally
@@ -227,8 +209,8 @@ public sealed partial class IsccPoller(
         }
     }
 
-    /// <summary>Adds the bytes of each stream's progress reports to the tally (reports are cumulative per stream).</summary>
-    private sealed class Progress(Tally tally) : IProgress<long>
+    /// <summary>Adds the bytes of a fileset's progress reports to the tally (reports are cumulative per attempt).</summary>
+    private sealed class Progress(Tally tally, ServiceMetrics metrics) : IProgress<long>
     {
         private long _last;
 
@@ -240,6 +222,7 @@ public sealed partial class IsccPoller(
             }
 
             tally.AddBytes(value - _last);
+            metrics.AddBytesHashed(value - _last);
             _last = value;
         }
     }

@@ -15,6 +15,7 @@ public sealed class OmeroIsccComponents : IDisposable
 {
     private OmeroIsccComponents(OmeroIsccSettings settings, OmeroWebClient client, StateStore state, WebhookNotifier? webhook, ILoggerFactory loggers, TimeProvider? time)
     {
+        Metrics = new ServiceMetrics((time ?? TimeProvider.System).GetUtcNow());
         Settings = settings;
         Client = client;
         State = state;
@@ -30,7 +31,7 @@ public sealed class OmeroIsccComponents : IDisposable
 
     public WebhookNotifier? Webhook { get; }
 
-    public ServiceMetrics Metrics { get; } = new();
+    public ServiceMetrics Metrics { get; }
 
     public IsccPoller Poller { get; }
 

@@ -9,7 +9,8 @@ namespace Accession.Omero.Service;
 /// <summary>
 /// Builds the long-running service on the .NET Generic Host (shared/DESIGN.md "Services"): the poll
 /// loop as a <see cref="BackgroundService"/>, systemd notify and journal integration when started by
-/// systemd, JSON log lines on stderr, and a bounded graceful stop.
+/// systemd, JSON log lines on stderr, <c>/healthz</c> and <c>/metrics</c> when <c>metrics_port</c> is set,
+/// and a bounded graceful stop.
 /// </summary>
 public static class OmeroIsccHost
 {
@@ -17,6 +18,7 @@ public static class OmeroIsccHost
     public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>The host and the record of why it stopped on its own.</summary>
+    /// <exception cref="SettingsException">The metrics endpoint cannot listen on its port.</exception>
     public static (IHost Host, ServiceExit Exit) Build(OmeroIsccSettings settings, bool backfill)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -27,6 +29,17 @@ public static class OmeroIsccHost
         var exit = new ServiceExit();
         builder.Services.AddSingleton(exit);
         builder.Services.AddSingleton(provider => OmeroIsccComponents.Create(settings, provider.GetRequiredService<ILoggerFactory>()));
+
+        if (settings.MetricsPort is not null)
+        {
+            var listener = MetricsEndpoint.Listen(settings);
+            builder.Services.AddHostedService(provider => new MetricsEndpoint(
+                listener,
+                settings,
+                provider.GetRequiredService<OmeroIsccComponents>().Metrics,
+                provider.GetRequiredService<ILogger<MetricsEndpoint>>()));
+        }
+
         builder.Services.AddHostedService(provider => new OmeroIsccWorker(
             provider.GetRequiredService<OmeroIsccComponents>(),
             exit,

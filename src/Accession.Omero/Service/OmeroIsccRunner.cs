@@ -29,6 +29,7 @@ public sealed partial class OmeroIsccRunner(OmeroIsccComponents components, ILog
             catch (Exception e) when (e is (OmeroWebException or HttpRequestException or IOException) and not OmeroLoginException
                 && !cancellationToken.IsCancellationRequested)
             {
+                components.Metrics.RecordPollFailure(e.Message, _time.GetUtcNow());
                 if (_backoff.Attempts + 1 >= maxAttempts)
                 {
                     throw;

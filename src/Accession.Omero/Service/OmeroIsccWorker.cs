@@ -34,6 +34,7 @@ public sealed partial class OmeroIsccWorker(
         catch (Web.OmeroLoginException e)
         {
             LogLoginRefused(logger, e.Message);
+            components.Metrics.RecordPollFailure(e.Message, DateTimeOffset.UtcNow);
             exit.Fail(e.Message);
             lifetime.StopApplication();
         }

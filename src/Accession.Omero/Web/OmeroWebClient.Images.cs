@@ -39,6 +39,21 @@ public sealed partial class OmeroWebClient
         }
     }
 
+    /// <summary>One image by id (<c>/api/v0/m/images/&lt;id&gt;/</c>, §2.5), or null when it does not exist or is not readable.</summary>
+    public async Task<OmeroImage?> GetImageAsync(long imageId, CancellationToken cancellationToken)
+    {
+        var route = $"api/v0/m/images/{imageId.ToString(CultureInfo.InvariantCulture)}/";
+        using var response = await SendAsync(() => Get(route), cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        await EnsureSuccessAsync(response, "api/v0/m/images/", cancellationToken).ConfigureAwait(false);
+        using var json = await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
+        return ReadImage(json.RootElement.GetProperty("data"));
+    }
+
     private async Task<ListingPage> ListPageAsync(int offset, CancellationToken cancellationToken)
     {
         var route = $"api/v0/m/images/?offset={offset.ToString(CultureInfo.InvariantCulture)}&limit={ListingPageSize.ToString(CultureInfo.InvariantCulture)}";
@@ -49,14 +64,19 @@ public sealed partial class OmeroWebClient
         var images = new List<OmeroImage>();
         foreach (var item in root.GetProperty("data").EnumerateArray())
         {
-            var name = item.TryGetProperty("Name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : string.Empty;
-            images.Add(new OmeroImage(item.GetProperty("@id").GetInt64(), name));
+            images.Add(ReadImage(item));
         }
 
         var total = root.TryGetProperty("meta", out var meta) && meta.TryGetProperty("totalCount", out var count)
             ? count.GetInt32()
             : offset + images.Count;
         return new ListingPage(images, total);
+    }
+
+    private static OmeroImage ReadImage(JsonElement item)
+    {
+        var name = item.TryGetProperty("Name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : string.Empty;
+        return new OmeroImage(item.GetProperty("@id").GetInt64(), name);
     }
 
     private sealed record ListingPage(List<OmeroImage> Images, int Total);

@@ -38,6 +38,7 @@ internal static class OmeroIsccCommand
         command.Options.Add(backfill);
         command.Options.Add(narrow);
         command.Subcommands.Add(OmeroIsccStatusCommand.Create(settings, environment));
+        command.Subcommands.Add(OmeroIsccVerifyCommand.Create(settings, environment));
         command.SetAction(async (parse, cancellationToken) =>
         {
             var errors = new ErrorLineWriter(parse.InvocationConfiguration.Error, Program);
@@ -96,7 +97,19 @@ internal static class OmeroIsccCommand
 
     private static async Task<int> RunServiceAsync(OmeroIsccSettings settings, bool backfill, ErrorLineWriter errors, CancellationToken cancellationToken)
     {
-        var (host, exit) = OmeroIsccHost.Build(settings, backfill);
+        IHost host;
+        ServiceExit exit;
+        try
+        {
+            (host, exit) = OmeroIsccHost.Build(settings, backfill);
+        }
+        catch (SettingsException e)
+        {
+            // The metrics endpoint cannot listen on its port.
+            errors.Write(e.Message);
+            return ExitCodes.CannotRun;
+        }
+
         using (host)
         {
             await host.RunAsync(cancellationToken).ConfigureAwait(false);

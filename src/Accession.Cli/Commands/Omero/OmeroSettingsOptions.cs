@@ -27,6 +27,8 @@ internal sealed class OmeroSettingsOptions
         Setting("batch_size", "Images processed per poll", "N"),
         Setting("concurrency", "Images hashed at the same time", "N"),
         Setting("shard", "This replica's share of the images, i/n (images whose id mod n is i)", "I/N"),
+        Setting("metrics_port", "Serve /healthz and /metrics on this port (service mode)", "PORT"),
+        Setting("metrics_address", "Address /healthz and /metrics listen on (default 127.0.0.1)", "ADDRESS"),
     ];
 
     /// <summary>The options to add to a command.</summary>
