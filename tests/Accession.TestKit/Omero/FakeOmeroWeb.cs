@@ -55,20 +55,10 @@ public sealed class FakeOmeroWeb : IAsyncDisposable
         var recorder = new RequestRecorder();
         var pipeline = new OmeroPipeline(server, recorder);
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
-        {
-            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Use(next => connection =>
-            {
-                // A ConnectionReset outage turns connections away before any byte of HTTP is read.
-                if (server.Faults.TakeOutage(only: OmeroOutage.ConnectionReset) is not null)
-                {
-                    connection.Abort();
-                    return Task.CompletedTask;
-                }
-
-                return next(connection);
-            }));
-        });
+        // A ConnectionReset outage aborts each request's connection once its request has been read
+        // (OmeroPipeline): aborting a connection before Kestrel reads from it could leave the client
+        // waiting for an answer that never came, for as long as its own timeout.
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
         app.Run(pipeline.HandleAsync);
         await app.StartAsync(cancellationToken);
@@ -123,6 +113,9 @@ public sealed class FakeOmeroWeb : IAsyncDisposable
         var image = _server.Database.FindImage(imageId) ?? throw new ArgumentException($"No image {imageId}.", nameof(imageId));
         return _server.Database.CreateMapAnnotations(owner, [image], ns, values, onePerImage: true)[0];
     }
+
+    /// <summary>Deletes every map annotation and link (for benchmarks that annotate the same images again).</summary>
+    public void ClearMapAnnotations() => _server.Database.ClearMapAnnotations();
 
     /// <summary>The map annotations linked to <paramref name="imageId"/>, by id.</summary>
     public IReadOnlyList<StoredMapAnnotation> MapAnnotations(long imageId) => _server.Database.MapAnnotations(imageId);

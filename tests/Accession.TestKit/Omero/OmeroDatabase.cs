@@ -390,6 +390,16 @@ internal sealed class OmeroDatabase(TimeProvider clock)
         }
     }
 
+    /// <summary>Deletes every map annotation and link, as if none had ever been made (counters stay).</summary>
+    public void ClearMapAnnotations()
+    {
+        lock (_gate)
+        {
+            _annotations.Clear();
+            _linksByImage.Clear();
+        }
+    }
+
     public IReadOnlyList<StoredMapAnnotation> MapAnnotations(long? imageId)
     {
         lock (_gate)

@@ -150,7 +150,7 @@ public sealed class OmeroFaults
     /// <summary>Downloads whose connection was dropped mid-file.</summary>
     public int DownloadsCut => Read(() => _downloadsCut);
 
-    /// <summary>Requests and connections turned away by an outage.</summary>
+    /// <summary>Requests turned away by an outage.</summary>
     public int RequestsRefused => Read(() => _requestsRefused);
 
     internal bool LoginsRejected => Read(() => _rejectLogins);
@@ -159,8 +159,8 @@ public sealed class OmeroFaults
 
     internal int? SessionRequestLimit => Read(() => _sessionRequestLimit);
 
-    /// <summary>The current outage (of kind <paramref name="only"/>, when given), counting the request or connection it turns away.</summary>
-    internal OmeroOutage? TakeOutage(OmeroOutage? only = null)
+    /// <summary>The current outage, counting the request it turns away.</summary>
+    internal OmeroOutage? TakeOutage()
     {
         lock (_gate)
         {
@@ -169,7 +169,7 @@ public sealed class OmeroFaults
                 _outage = null;
             }
 
-            if (_outage is null || (only is not null && _outage != only))
+            if (_outage is null)
             {
                 return null;
             }
