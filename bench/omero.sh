@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The OMERO service's performance table (issue "The OMERO ISCC service" §5) in one command: publishes
+# The OMERO service's performance table (docs/performance.md) in one command: publishes
 # `accession` as shipped (ReadyToRun, `dotnet publish`), starts the test kit's fake OMERO.web on
 # 127.0.0.1 (bench/Accession.OmeroBench), and times each case against a minimal client that does only
 # the HTTP work (omero-bench download|annotate|list), anchor and subject in one hyperfine run:
