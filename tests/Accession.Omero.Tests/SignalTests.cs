@@ -22,7 +22,7 @@ public sealed class SignalTests
 
         await WaitUntilAsync(
             () => scenario.IsccAnnotations(done.Id).Count == 1 && scenario.Omero.Requests.Any(request =>
-                request.Path == $"{OmeroRoutes.ArchivedFiles}{big.Id}/" && !request.Completed),
+                request.Path == $"{OmeroRoutes.ArchivedFiles}{big.Id}/" && request.StatusCode == 200 && !request.Completed),
             process,
             () => string.Join(", ", scenario.Omero.Requests.Select(request => $"{request.Method} {request.Path} {request.StatusCode} {request.Completed}")));
         var signalled = Stopwatch.StartNew();

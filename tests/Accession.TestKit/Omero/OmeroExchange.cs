@@ -23,6 +23,9 @@ internal sealed class OmeroExchange(HttpContext http, OmeroServer server)
     /// <summary>Set when the connection was dropped on purpose or by the client.</summary>
     public bool Aborted { get; set; }
 
+    /// <summary>Set when the response's headers go out (Kestrel reports it started only after its OnStarting callbacks).</summary>
+    public bool Started { get; set; }
+
     /// <summary>Brings this request's record up to date; set by the recorder.</summary>
     public Action<bool>? Recording { get; set; }
 

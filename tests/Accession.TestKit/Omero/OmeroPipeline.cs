@@ -17,6 +17,7 @@ internal sealed class OmeroPipeline(OmeroServer server, RequestRecorder recorder
         recorder.Begin(exchange, server.Options.Clock.GetUtcNow());
         http.Response.OnStarting(() =>
         {
+            exchange.Started = true;
             exchange.Record();
             return Task.CompletedTask;
         });

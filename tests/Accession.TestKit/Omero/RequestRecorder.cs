@@ -46,14 +46,15 @@ internal sealed class RequestRecorder
             headers[header.Key] = PlainHeaders.Contains(header.Key) ? header.Value.ToString() : "(present)";
         }
 
-        var answered = exchange.Response.HasStarted || completed;
+        var started = exchange.Started || exchange.Response.HasStarted;
+        var answered = started || completed;
         return new RecordedRequest(
             slot.StartedAt,
             slot.Watch.Elapsed,
             request.Method,
             request.Path.Value ?? "/",
             RedactQuery(request.Query),
-            answered && !(exchange.Aborted && !exchange.Response.HasStarted) ? exchange.Response.StatusCode : 0,
+            answered && !(exchange.Aborted && !started) ? exchange.Response.StatusCode : 0,
             exchange.Aborted,
             completed,
             headers,
