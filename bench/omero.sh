@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The OMERO service's performance table (docs/performance.md) in one command: publishes
 # `accession` as shipped (ReadyToRun, `dotnet publish`), starts the test kit's fake OMERO.web on
-# 127.0.0.1 (bench/Accession.OmeroBench), and times each case against a minimal client that does only
+# 127.0.0.1 (bench/Accession.Bench.Omero), and times each case against a minimal client that does only
 # the HTTP work (omero-bench download|annotate|list), anchor and subject in one hyperfine run:
 #   large file   accession omero-iscc --once (hash while downloading)  vs  raw download of the same file
 #   many images  accession omero-iscc --once over N ~100 KiB images     vs  download each + post one annotation
@@ -21,7 +21,7 @@ idle_images=${IDLE_IMAGES:-100000}
 mkdir -p "$work"
 
 dotnet publish src/Accession.Cli -c Release -o "$work/accession" --nologo -v q > /dev/null
-dotnet build bench/Accession.OmeroBench -c Release -o "$work/omero-bench" --nologo -v q > /dev/null
+dotnet build bench/Accession.Bench.Omero -c Release -o "$work/omero-bench" --nologo -v q > /dev/null
 accession="$work/accession/accession"
 bench="$work/omero-bench/omero-bench"
 server_pid=

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 
-namespace Accession.OmeroBench;
+namespace Accession.Bench.Omero;
 
 /// <summary>
 /// The benchmark's anchor: the least an OMERO.web client must do, with no hashing, state or checks —

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Accession.OmeroBench;
+using Accession.Bench.Omero;
 
 // omero-bench serve --images N --size BYTES [--annotated] [--max-seconds S]
 // omero-bench download|annotate|list --url URL [--image ID] [--concurrency N]
@@ -36,7 +36,7 @@ static int Usage()
     return 2;
 }
 
-namespace Accession.OmeroBench
+namespace Accession.Bench.Omero
 {
     /// <summary><c>--name value</c> pairs and <c>--flag</c>s. Immutable.</summary>
     internal sealed class Options(Dictionary<string, string?> values)

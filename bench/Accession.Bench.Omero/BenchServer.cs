@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Accession.OmeroBench;
+namespace Accession.Bench.Omero;
 
 /// <summary>
 /// The test kit's fake OMERO.web on 127.0.0.1, seeded with single-file images, plus a control endpoint
