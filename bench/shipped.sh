@@ -3,6 +3,7 @@
 # command users run (ReadyToRun, set in the project file) and times it against its anchors, each
 # pair in one hyperfine run (interleaved warm-ups, medians), so every ratio comes from one run:
 #   start-up      accession iscc TINYFILE           vs b3sum TINYFILE
+#   tool start-up the same, run as the installed .NET tool (deploy/tool-package.sh builds it)
 #   zarr 100k     accession zarr validate ZIP       vs python3 zipfile listing ZIP
 #   ISCC-SUM 1G   accession iscc FILE (1 GiB)       vs b3sum --num-threads 1 FILE
 #   bench/shipped.sh [RUNS=10] [WORKDIR]
@@ -15,6 +16,8 @@ mkdir -p "$work"
 
 dotnet publish src/Accession.Cli -c Release -o "$work/accession" --nologo -v q > /dev/null
 accession="$work/accession/accession"
+bash deploy/tool-package.sh "$work" > /dev/null
+tool="$work/tool/accession"
 
 tiny="$work/tiny.txt"
 printf 'hello world\n' > "$tiny"
@@ -29,6 +32,7 @@ pair() { # name anchor-label anchor-command subject-label subject-command
     -n "$2" "$3" -n "$4" "$5" > /dev/null
 }
 pair startup "b3sum TINYFILE" "b3sum $tiny" "accession iscc TINYFILE" "$accession iscc $tiny"
+pair tool "b3sum TINYFILE" "b3sum $tiny" "accession iscc TINYFILE (.NET tool)" "$tool iscc $tiny"
 pair zarr "python3 zipfile listing" "python3 -c 'import zipfile,sys; zipfile.ZipFile(sys.argv[1]).infolist()' $archive" \
   "accession zarr validate" "$accession zarr validate $archive"
 pair iscc "b3sum --num-threads 1" "b3sum --num-threads 1 --no-names $big" "accession iscc (1 GiB)" "$accession iscc $big"
@@ -39,7 +43,8 @@ import json, sys
 work = sys.argv[1]
 print("| measure | anchor (median) | accession (median) | ratio |")
 print("|---|---|---|---|")
-for name, what, faster in [("startup", "start-up", False), ("zarr", "zarr validate, 100,000 entries", True),
+for name, what, faster in [("startup", "start-up", False), ("tool", "start-up, .NET tool", False),
+                           ("zarr", "zarr validate, 100,000 entries", True),
                            ("iscc", "ISCC-SUM of 1 GiB", False)]:
     anchor, subject = json.load(open(f"{work}/{name}.json"))["results"]
     a, s = anchor["median"], subject["median"]
