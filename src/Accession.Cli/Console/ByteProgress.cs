@@ -1,4 +1,5 @@
 using System.Globalization;
+using Accession.Iscc.Platform;
 
 namespace Accession.Cli.Terminal;
 

@@ -26,6 +26,6 @@ internal sealed record CommandConsole(Func<Stream> OpenStandardInput, bool Error
     /// </summary>
     public TimeSpan InputEndGrace { get; init; }
 
-    /// <summary>UTF-8 without a byte order mark.</summary>
-    public static global::System.Text.UTF8Encoding Utf8 { get; } = new(encoderShouldEmitUTF8Identifier: false);
+    /// <summary>UTF-8 without a byte order mark; raw bytes of file names are written as they are (<see cref="FileNameEncoding"/>).</summary>
+    public static global::System.Text.Encoding Utf8 => FileNameEncoding.Instance;
 }

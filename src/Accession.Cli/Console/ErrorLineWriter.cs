@@ -1,3 +1,5 @@
+using Accession.Iscc.Platform;
+
 namespace Accession.Cli.Terminal;
 
 /// <summary>

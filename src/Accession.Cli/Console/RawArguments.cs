@@ -1,4 +1,5 @@
 using System.Text;
+using Accession.Iscc.Platform;
 
 namespace Accession.Cli.Terminal;
 

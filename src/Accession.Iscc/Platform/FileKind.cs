@@ -15,14 +15,19 @@ public static unsafe partial class FileKind
     private const int CurrentFolder = -100; // AT_FDCWD
     private const int DoNotFollowLinks = 0x100; // AT_SYMLINK_NOFOLLOW
     private const uint TypeField = 0x1; // STATX_TYPE
+    private const uint SizeField = 0x200; // STATX_SIZE
     private const int StatxModeOffset = 28; // stx_mode in struct statx, the same on every architecture
+    private const int StatxSizeOffset = 40; // stx_size in struct statx
     private const int RuntimeModeOffset = 4; // Mode in the runtime shim's FileStatus (after int Flags)
+    private const int RuntimeSizeOffset = 16; // Size in the runtime shim's FileStatus (after Flags, Mode, Uid, Gid)
     private const int StatLength = 256; // room for struct statx and for the shim's FileStatus
     private const int TypeMask = 0xF000; // S_IFMT; POSIX type bits, the same on Linux and macOS
     private const int Fifo = 0x1000; // S_IFIFO
     private const int CharacterDevice = 0x2000; // S_IFCHR
     private const int BlockDevice = 0x6000; // S_IFBLK
     private const int Socket = 0xC000; // S_IFSOCK
+    private const int Folder = 0x4000; // S_IFDIR
+    private const int RegularFile = 0x8000; // S_IFREG
 
     private static readonly NativeFunction StatxFunction = new(OperatingSystem.IsLinux());
     private static readonly NativeFunction RuntimeLStatFunction = new(!OperatingSystem.IsWindows(), portable: true);
@@ -63,13 +68,78 @@ public static unsafe partial class FileKind
         return false;
     }
 
+    /// <summary>
+    /// lstat(2) of a path given as its bytes with a closing NUL (names that are not valid UTF-8): the
+    /// type bits and the size. False when the path cannot be asked about, with errno in
+    /// <paramref name="error"/> when the call failed (0 when no function could be asked).
+    /// </summary>
+    internal static bool TryLStat(byte[] path, out int mode, out long length, out int error)
+    {
+        var buffer = stackalloc byte[StatLength];
+        (mode, length, error) = (0, 0, 0);
+        fixed (byte* name = path)
+        {
+            if (StatxFunction.IsAvailable)
+            {
+                try
+                {
+                    if (Statx(CurrentFolder, name, DoNotFollowLinks, TypeField | SizeField, buffer) == 0)
+                    {
+                        (mode, length) = (*(ushort*)(buffer + StatxModeOffset), *(long*)(buffer + StatxSizeOffset));
+                        return true;
+                    }
+
+                    error = Marshal.GetLastPInvokeError();
+                    return false;
+                }
+                catch (Exception e) when (StatxFunction.IsMissing(e))
+                {
+                    // Fall through to the portable lstat.
+                }
+            }
+
+            if (RuntimeLStatFunction.IsAvailable)
+            {
+                try
+                {
+                    if (RuntimeLStat(name, buffer) == 0)
+                    {
+                        (mode, length) = (*(int*)(buffer + RuntimeModeOffset), *(long*)(buffer + RuntimeSizeOffset));
+                        return true;
+                    }
+
+                    error = Marshal.GetLastPInvokeError();
+                    return false;
+                }
+                catch (Exception e) when (RuntimeLStatFunction.IsMissing(e))
+                {
+                    // Nothing left to ask.
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True for the type bits of a regular file (S_IFREG).</summary>
+    internal static bool IsRegularMode(int mode) => (mode & TypeMask) == RegularFile;
+
+    /// <summary>True for the type bits of a folder (S_IFDIR).</summary>
+    internal static bool IsFolderMode(int mode) => (mode & TypeMask) == Folder;
+
     private static bool IsSpecialMode(int mode) => (mode & TypeMask) is Fifo or CharacterDevice or BlockDevice or Socket;
 
     [LibraryImport("libc", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Statx(int folder, string path, int flags, uint mask, byte* buffer);
 
+    [LibraryImport("libc", EntryPoint = "statx", SetLastError = true)]
+    private static partial int Statx(int folder, byte* path, int flags, uint mask, byte* buffer);
+
     // The runtime's POSIX shim (dotnet/runtime src/native/libs/System.Native/pal_io.h): the same
     // FileStatus layout on every Unix, with the raw st_mode.
     [LibraryImport("libSystem.Native", EntryPoint = "SystemNative_LStat", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int RuntimeLStat(string path, byte* status);
+
+    [LibraryImport("libSystem.Native", EntryPoint = "SystemNative_LStat", SetLastError = true)]
+    private static partial int RuntimeLStat(byte* path, byte* status);
 }

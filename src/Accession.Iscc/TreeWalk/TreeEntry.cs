@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Accession.Iscc.Platform;
 
 namespace Accession.Iscc.TreeWalk;
 
@@ -55,15 +56,19 @@ public sealed class TreeEntry
     /// <summary>The file's path on this machine for entries made by <see cref="FromFile"/>; otherwise null.</summary>
     public string? FullPath { get; }
 
-    /// <summary>A file on this machine, read with large reads when opened.</summary>
+    /// <summary>
+    /// A file on this machine, read with large reads when opened. A path holding bytes that are not valid
+    /// UTF-8 (<see cref="FileNameBytes"/>, as <see cref="TreeWalker.WalkFolder"/> lists them) is opened by those bytes.
+    /// </summary>
     public static TreeEntry FromFile(string fullPath, string relativePath, long length = -1)
     {
         ArgumentException.ThrowIfNullOrEmpty(fullPath);
         return new TreeEntry(
             relativePath,
             length,
-            _ => ValueTask.FromResult<Stream>(
-                new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan)),
+            _ => ValueTask.FromResult<Stream>(FileNameBytes.HasRawBytes(fullPath)
+                ? RawFile.OpenRead(fullPath)
+                : new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan)),
             fullPath);
     }
 

@@ -1,10 +1,13 @@
 using System.Text;
+using Accession.Iscc.Platform;
 
 namespace Accession.Iscc.TreeWalk;
 
 /// <summary>
 /// TREEWALK entry order (iscc-sum docs/specifications/treewalk.md §4.1): names compared as the UTF-8
-/// bytes of their NFC form, ties broken by the UTF-8 bytes of the original name. Thread-safe.
+/// bytes of their NFC form, ties broken by the UTF-8 bytes of the original name. A name that is not
+/// valid UTF-8 (<see cref="FileNameBytes"/>) is compared by its bytes, its valid stretches in NFC form:
+/// the reference's key with surrogateescape encoding, where the reference itself fails. Thread-safe.
 /// </summary>
 public sealed class TreeEntryOrder : IComparer<string>
 {
@@ -28,7 +31,12 @@ public sealed class TreeEntryOrder : IComparer<string>
         return [.. keyed.Select(pair => pair.Item)];
     }
 
-    /// <summary>The NFC form of a name; a name that is not valid Unicode is compared as it is.</summary>
+    /// <summary>
+    /// The NFC form of a name. In a name holding bytes that are not valid UTF-8 (<see cref="FileNameBytes"/>),
+    /// each valid stretch is normalised on its own and the raw bytes stay where they are, as Python's
+    /// <c>unicodedata.normalize</c> treats the lone surrogates of a surrogateescape name; any other name that
+    /// is not valid Unicode is compared as it is.
+    /// </summary>
     internal static string Nfc(string name)
     {
         try
@@ -37,9 +45,36 @@ public sealed class TreeEntryOrder : IComparer<string>
         }
         catch (ArgumentException)
         {
-            return name;
+            return FileNameBytes.HasRawBytes(name) ? NfcAroundRawBytes(name) : name;
         }
     }
+
+    private static string NfcAroundRawBytes(string name)
+    {
+        var normalized = new StringBuilder(name.Length);
+        var start = 0;
+        for (var i = 0; i <= name.Length; i++)
+        {
+            if (i < name.Length && !FileNameBytes.IsEscape(name, i))
+            {
+                continue;
+            }
+
+            normalized.Append(Nfc(name[start..i]));
+            if (i < name.Length)
+            {
+                normalized.Append(name[i]);
+            }
+
+            start = i + 1;
+        }
+
+        return normalized.ToString();
+    }
+
+    /// <summary>A name's bytes: UTF-8, with each raw byte of a <see cref="FileNameBytes"/> name as it is.</summary>
+    private static byte[] BytesOf(string name) =>
+        FileNameBytes.HasRawBytes(name) ? FileNameBytes.Encode(name) : Encoding.UTF8.GetBytes(name);
 
     /// <inheritdoc/>
     public int Compare(string? x, string? y) =>
@@ -47,9 +82,9 @@ public sealed class TreeEntryOrder : IComparer<string>
 
     private readonly struct SortKey(string name)
     {
-        private byte[] Normalized { get; } = Encoding.UTF8.GetBytes(Nfc(name));
+        private byte[] Normalized { get; } = BytesOf(Nfc(name));
 
-        private byte[] Raw { get; } = Encoding.UTF8.GetBytes(name);
+        private byte[] Raw { get; } = BytesOf(name);
 
         public int CompareTo(SortKey other)
         {

@@ -37,7 +37,9 @@ public static partial class TreeWalker
         List<(string Name, bool IsFolder, long Length)> listed;
         try
         {
-            listed = [.. new FileSystemEnumerable<(string Name, bool IsFolder, long Length)>(
+            // .NET replaces bytes that are not valid UTF-8 with U+FFFD, losing the name: such a folder
+            // (and every folder below such a name) is listed byte for byte instead.
+            listed = FileNameBytes.HasRawBytes(folder) ? RawFolder.List(folder) : [.. new FileSystemEnumerable<(string Name, bool IsFolder, long Length)>(
                 folder,
                 static (ref FileSystemEntry entry) =>
                     (entry.FileName.ToString(), entry.IsDirectory, entry.IsDirectory ? 0 : entry.Length),
@@ -50,6 +52,10 @@ public static partial class TreeWalker
                     (entry.Attributes & FileAttributes.ReparsePoint) == 0
                     && (entry.IsDirectory || !FileKind.IsSpecialFile(entry.ToFullPath())),
             }];
+            if (RawFolder.IsAvailable && listed.Exists(static item => item.Name.Contains('\uFFFD', StringComparison.Ordinal)))
+            {
+                listed = RawFolder.List(folder);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -66,7 +72,13 @@ public static partial class TreeWalker
     {
         try
         {
-            return File.ReadAllText(file.FullPath!, Encoding.UTF8);
+            if (!FileNameBytes.HasRawBytes(file.FullPath!))
+            {
+                return File.ReadAllText(file.FullPath!, Encoding.UTF8);
+            }
+
+            using var reader = new StreamReader(RawFile.OpenRead(file.FullPath!), Encoding.UTF8);
+            return reader.ReadToEnd();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -1,6 +1,6 @@
-using System.Text;
 using Accession.Cli.Terminal;
 using Accession.Iscc;
+using Accession.Iscc.Platform;
 
 namespace Accession.Cli.Commands.Iscc;
 
@@ -69,22 +69,21 @@ internal sealed class CheckVerifier(
     {
         try
         {
-            if (checksumFile == DisplayPath.StandardInput)
-            {
-                var stdin = console.OpenStandardInput();
-                await using (stdin.ConfigureAwait(false))
-                {
-                    using var reader = new StreamReader(stdin, Encoding.UTF8);
-                    return await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
-                }
-            }
-
             if (Directory.Exists(checksumFile))
             {
                 throw new IOException(IoErrorText.IsADirectory);
             }
 
-            return await File.ReadAllTextAsync(checksumFile, Encoding.UTF8, cancellationToken).ConfigureAwait(false);
+            // Read whole, then decoded so that names that are not valid UTF-8 keep their bytes (FileNameBytes).
+            var stream = checksumFile == DisplayPath.StandardInput ? console.OpenStandardInput()
+                : FileNameBytes.HasRawBytes(checksumFile) ? RawFile.OpenRead(checksumFile)
+                : File.OpenRead(checksumFile);
+            await using (stream.ConfigureAwait(false))
+            {
+                using var bytes = new MemoryStream();
+                await stream.CopyToAsync(bytes, cancellationToken).ConfigureAwait(false);
+                return FileNameBytes.Decode(bytes.GetBuffer().AsSpan(0, (int)bytes.Length));
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

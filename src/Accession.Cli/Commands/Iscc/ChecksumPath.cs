@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Accession.Cli.Terminal;
+using Accession.Iscc.Platform;
 
 namespace Accession.Cli.Commands.Iscc;
 

@@ -1,4 +1,5 @@
 using Accession.Cli.Terminal;
+using Accession.Iscc.Platform;
 using Accession.Iscc.TreeWalk;
 
 namespace Accession.Cli.Commands.Iscc;

@@ -1,5 +1,6 @@
 using Accession.Cli.Terminal;
 using Accession.Iscc;
+using Accession.Iscc.Platform;
 
 namespace Accession.Cli.Commands.Iscc;
 
@@ -47,15 +48,9 @@ internal sealed class InputHasher(CommandConsole console, ErrorLineWriter errors
 
             return await IsccSum.HashFileAsync(input.FullPath!, progress.ForInput(input.DisplayPath), readMode, cancellationToken).ConfigureAwait(false);
         }
-        catch (FileNotFoundException) when (input.FullPath?.Contains('\uFFFD', StringComparison.Ordinal) == true)
-        {
-            // A name found in a folder whose bytes .NET could not decode: it exists, but cannot be opened by that name.
-            errors.Write(input.DisplayPath, IoErrorText.NotUtf8InFolder);
-            return null;
-        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            errors.Write(input.DisplayPath, IoErrorText.Describe(e));
+            errors.Write(input.DisplayPath, IoErrorText.Describe(input.DisplayPath, e));
             return null;
         }
         finally

@@ -40,7 +40,7 @@ internal sealed class TreeHasher(ErrorLineWriter errors, IReadOnlySet<string> ex
         }
         catch (TreeWalkException e)
         {
-            errors.Write(DisplayPath.Below(folder, e.Path), IoErrorText.Describe(e));
+            errors.Write(DisplayPath.Below(folder, e.Path), IoErrorText.Describe(e.Path, e));
             return null;
         }
         finally

@@ -1,13 +1,13 @@
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 
-namespace Accession.Cli.Terminal;
+namespace Accession.Iscc.Platform;
 
 /// <summary>
 /// Opens files whose names are not valid UTF-8 (see <see cref="FileNameBytes"/>) through libc, with the
-/// exact bytes of the name; .NET's path APIs would open a different, usually missing, name.
+/// exact bytes of the name; .NET's path APIs would open a different, usually missing, name. Thread-safe.
 /// </summary>
-internal static partial class RawFile
+public static partial class RawFile
 {
     private const int ReadOnly = 0; // O_RDONLY
     private const int NoSuchFile = 2; // ENOENT
@@ -21,9 +21,7 @@ internal static partial class RawFile
     /// <exception cref="IOException">Another reason, with errno in HResult.</exception>
     public static unsafe FileStream OpenRead(string name)
     {
-        var bytes = FileNameBytes.Encode(name);
-        var path = new byte[bytes.Length + 1];
-        bytes.CopyTo(path, 0);
+        var path = FileNameBytes.EncodeForC(name);
         int descriptor;
         fixed (byte* start = path)
         {

@@ -1,17 +1,18 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
+using System.Text.Unicode;
 
-namespace Accession.Cli.Terminal;
+namespace Accession.Iscc.Platform;
 
 /// <summary>
 /// File names that are not valid UTF-8 (Latin-1 archives are common) carried through .NET strings
 /// without loss: each byte that is not part of valid UTF-8 becomes the lone surrogate U+DC80–U+DCFF
 /// (the "surrogateescape" idea of PEP 383). Valid UTF-8 never decodes to a lone surrogate, so the
 /// mapping is exact both ways. .NET's own file APIs would replace such characters, so these names are
-/// opened with <see cref="RawFile"/>.
+/// opened with <see cref="RawFile"/>, and folders holding such names are listed byte for byte by the
+/// tree walker. Stateless and thread-safe.
 /// </summary>
-internal static class FileNameBytes
+public static class FileNameBytes
 {
     private const char FirstEscape = '\uDC80';
     private const char LastEscape = '\uDCFF';
@@ -19,26 +20,35 @@ internal static class FileNameBytes
     /// <summary>The name for raw bytes from the operating system.</summary>
     public static string Decode(ReadOnlySpan<byte> bytes)
     {
-        var name = new StringBuilder(bytes.Length);
-        while (!bytes.IsEmpty)
+        if (Utf8.IsValid(bytes))
         {
-            var status = Rune.DecodeFromUtf8(bytes, out var rune, out var consumed);
-            if (status == OperationStatus.Done)
-            {
-                name.Append(rune.ToString());
-            }
-            else
-            {
-                foreach (var b in bytes[..consumed])
-                {
-                    name.Append((char)(0xDC00 + b));
-                }
-            }
-
-            bytes = bytes[consumed..];
+            return Encoding.UTF8.GetString(bytes);
         }
 
-        return name.ToString();
+        // Never more UTF-16 characters than bytes: one per escaped byte, at most one per valid byte.
+        var name = new char[bytes.Length];
+        var written = 0;
+        while (!bytes.IsEmpty)
+        {
+            Utf8.ToUtf16(bytes, name.AsSpan(written), out var read, out var count, replaceInvalidSequences: false);
+            written += count;
+            bytes = bytes[read..];
+            if (bytes.IsEmpty)
+            {
+                break;
+            }
+
+            // The invalid sequence at the start, escaped byte by byte.
+            Rune.DecodeFromUtf8(bytes, out _, out var invalid);
+            foreach (var b in bytes[..invalid])
+            {
+                name[written++] = (char)(0xDC00 + b);
+            }
+
+            bytes = bytes[invalid..];
+        }
+
+        return new string(name, 0, written);
     }
 
     /// <summary>The bytes the operating system knows the name by.</summary>
@@ -64,11 +74,28 @@ internal static class FileNameBytes
         return [.. bytes];
     }
 
+    /// <summary>The name's bytes followed by a NUL, as C functions take a path.</summary>
+    internal static byte[] EncodeForC(string name)
+    {
+        var bytes = Encode(name);
+        var path = new byte[bytes.Length + 1];
+        bytes.CopyTo(path, 0);
+        return path;
+    }
+
     /// <summary>True when the name holds bytes that are not valid UTF-8.</summary>
     public static bool HasRawBytes(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        for (var i = 0; i < name.Length; i++)
+
+        // Most names have no surrogate at all: one vectorised scan decides.
+        var first = name.AsSpan().IndexOfAnyInRange(FirstEscape, LastEscape);
+        if (first < 0)
+        {
+            return false;
+        }
+
+        for (var i = first; i < name.Length; i++)
         {
             if (IsEscape(name, i))
             {
