@@ -58,6 +58,11 @@ internal sealed class FileSums(
     {
         var expander = new InputExpander(errors, excludedFullPaths);
         var inputs = expander.Expand(settings.Files, cancellationToken);
+        if (settings.Shard is { } shard)
+        {
+            inputs = inputs.FindAll(input => shard.Includes(input.DisplayPath));
+        }
+
         var hasher = new InputHasher(console, errors, settings.ReadMode, cancellationToken);
         var failed = expander.HadErrors;
         progress.Expect(inputs.Sum(input => input.Length));

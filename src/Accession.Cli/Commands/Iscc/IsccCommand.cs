@@ -42,6 +42,13 @@ internal static class IsccCommand
         };
         var tree = Flag("--tree", "Hash one folder as a single stream: all its files in TREEWALK-ISCC order", "-t");
         var walk = Flag("--walk", "List the files of one folder in the order --tree hashes them");
+        var shard = new Option<ShardSpec?>("--shard")
+        {
+            Description = "Hash only shard INDEX of COUNT (0-based, e.g. $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT): the files whose path hashes to INDEX; --merge puts the shards' outputs back together",
+            CustomParser = ShardOf,
+            HelpName = "INDEX/COUNT",
+        };
+        var merge = Flag("--merge", "Put the outputs of all --shard runs of one job (the FILEs) together in the order one run prints them");
         var noMmap = Flag("--no-mmap", "Read files with plain reads instead of mapping them into memory (for files that may be cut short while hashed, e.g. on network file systems)");
         var showProgress = Flag("--progress", "Show a progress line on stderr even when it is not a terminal");
         var noProgress = Flag("--no-progress", "Show no progress, not even a log line every few seconds");
@@ -51,7 +58,7 @@ internal static class IsccCommand
             "Compute or check ISCC-SUM checksums of files, folders (TREEWALK-ISCC) and standard input; compatible with iscc-sum.\n"
             + ExitCodes.HelpText)
         {
-            files, check, tag, output, zero, quiet, status, warn, strict, narrow, units, similar, threshold, tree, walk, noMmap, showProgress, noProgress,
+            files, check, tag, output, zero, quiet, status, warn, strict, narrow, units, similar, threshold, tree, walk, shard, merge, noMmap, showProgress, noProgress,
         };
 
         command.SetAction((parseResult, cancellationToken) =>
@@ -74,6 +81,8 @@ internal static class IsccCommand
                 Tree = parseResult.GetValue(tree),
                 Walk = parseResult.GetValue(walk),
                 NoMmap = parseResult.GetValue(noMmap),
+                Shard = parseResult.GetValue(shard),
+                Merge = parseResult.GetValue(merge),
                 Progress = parseResult.GetValue(showProgress) ? true : parseResult.GetValue(noProgress) ? false : null,
             };
             if (parseResult.GetValue(showProgress) && parseResult.GetValue(noProgress))
@@ -99,6 +108,17 @@ internal static class IsccCommand
 
         result.AddError($"--threshold expects a whole number, not '{text}'");
         return 0;
+    }
+
+    private static ShardSpec? ShardOf(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var spec = ShardSpec.Parse(result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty, out var error);
+        if (error is not null)
+        {
+            result.AddError(error);
+        }
+
+        return spec;
     }
 
     private static Option<bool> Flag(string name, string description, params string[] aliases) =>

@@ -21,6 +21,17 @@ internal static class IsccConflicts
             { Walk: true, Similar: true } => "--walk cannot be used with --similar",
             { Walk: true, Tree: true } => "--walk cannot be used with --tree",
 
+            // A shard's lines go back together only as lines of files (--merge); one code or group per run cannot be split.
+            { Shard: not null, Check: true } => "--shard cannot be used with -c/--check",
+            { Shard: not null, Tree: true } => "--shard cannot be used with --tree: one checksum of a whole folder cannot be split; shard the files instead",
+            { Shard: not null, Similar: true } => "--shard cannot be used with --similar: groups need all files in one run",
+            { Shard: not null, Walk: true } => "--shard cannot be used with --walk",
+            { Shard: not null, Merge: true } => "--shard cannot be used with --merge",
+            { Merge: true, Check: true } => "--merge cannot be used with -c/--check",
+            { Merge: true, Tree: true } => "--merge cannot be used with --tree",
+            { Merge: true, Similar: true } => "--merge cannot be used with --similar",
+            { Merge: true, Walk: true } => "--merge cannot be used with --walk",
+
             // Verification options without --check would be silently ignored (coreutils refuses them too).
             { Check: false, Quiet: true } => "the -q/--quiet option is meaningful only when verifying checksums (-c/--check)",
             { Check: false, Status: true } => "the --status option is meaningful only when verifying checksums (-c/--check)",
@@ -53,6 +64,11 @@ internal static class IsccConflicts
             return "--walk requires exactly one directory argument";
         }
 
-        return null;
+        if (s.Merge && s.Files.Count == 0)
+        {
+            return "--merge requires the output files of all --shard runs";
+        }
+
+        return s.Shard is null ? null : ShardArguments.Find(s.Files);
     }
 }

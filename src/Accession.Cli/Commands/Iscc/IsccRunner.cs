@@ -94,6 +94,11 @@ internal sealed class IsccRunner(IsccSettings settings, CommandConsole console, 
             return settings.Tree ? trees.WriteTreeAsync(writer) : Task.FromResult(trees.WriteWalk(writer));
         }
 
+        if (settings.Merge)
+        {
+            return new ShardMerger(settings, console, errors, cancellationToken).WriteAsync(writer);
+        }
+
         var files = new FileSums(settings, console, progress, errors, excluded, cancellationToken);
         return settings.Similar ? files.WriteSimilarAsync(writer) : files.WriteSumsAsync(writer);
     }

@@ -38,6 +38,12 @@ internal sealed record IsccSettings
 
     public bool NoMmap { get; init; }
 
+    /// <summary><c>--shard INDEX/COUNT</c>: hash only this shard of the files; null: all of them.</summary>
+    public ShardSpec? Shard { get; init; }
+
+    /// <summary><c>--merge</c>: the FILEs are outputs of <c>--shard</c> runs, to be put back in walk order.</summary>
+    public bool Merge { get; init; }
+
     /// <summary><c>--progress</c> (true) or <c>--no-progress</c> (false); null: decided by whether stderr is a terminal.</summary>
     public bool? Progress { get; init; }
 
