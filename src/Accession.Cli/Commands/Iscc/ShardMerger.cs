@@ -82,8 +82,16 @@ internal sealed class ShardMerger(IsccSettings settings, CommandConsole console,
             return null;
         }
 
-        var terminator = settings.Zero ? '\0' : '\n';
-        var lines = text.Split(terminator);
+        // Every line ends with its terminator, so text made with -z has a NUL and text made without has none.
+        if (text.Length > 0 && text.Contains('\0', StringComparison.Ordinal) != settings.Zero)
+        {
+            errors.Write(DisplayPath.Of(file), settings.Zero
+                ? "has no NUL-terminated lines; the shards were made without -z, so merge without -z"
+                : "has NUL-terminated lines; the shards were made with -z, so merge with -z");
+            return null;
+        }
+
+        var lines = text.Split(settings.Zero ? '\0' : '\n');
         var records = new List<Record>();
         for (var number = 1; number <= lines.Length; number++)
         {
@@ -109,9 +117,7 @@ internal sealed class ShardMerger(IsccSettings settings, CommandConsole console,
             }
             else
             {
-                errors.Write(
-                    $"{DisplayPath.Of(file)}: {number}",
-                    settings.Zero ? "not a checksum line of a --shard run" : "not a checksum line of a --shard run (were the shards made with -z? then merge with -z)");
+                errors.Write($"{DisplayPath.Of(file)}: {number}", "not a checksum line of a --shard run");
                 return null;
             }
         }
