@@ -25,10 +25,20 @@ internal sealed class FileNameEncoding : Encoding
 
     public override byte[] GetPreamble() => [];
 
+    // Every overload is spelled out: the base class's span and pointer forms copy through new arrays.
     public override int GetByteCount(char[] chars, int index, int count) => Encode(chars.AsSpan(index, count), [], measure: true);
+
+    public override int GetByteCount(ReadOnlySpan<char> chars) => Encode(chars, [], measure: true);
+
+    public override unsafe int GetByteCount(char* chars, int count) => Encode(new ReadOnlySpan<char>(chars, count), [], measure: true);
 
     public override int GetBytes(char[] chars, int charIndex, int charCount, byte[] bytes, int byteIndex) =>
         Encode(chars.AsSpan(charIndex, charCount), bytes.AsSpan(byteIndex), measure: false);
+
+    public override int GetBytes(ReadOnlySpan<char> chars, Span<byte> bytes) => Encode(chars, bytes, measure: false);
+
+    public override unsafe int GetBytes(char* chars, int charCount, byte* bytes, int byteCount) =>
+        Encode(new ReadOnlySpan<char>(chars, charCount), new Span<byte>(bytes, byteCount), measure: false);
 
     public override int GetCharCount(byte[] bytes, int index, int count) => FileNameBytes.Decode(bytes.AsSpan(index, count)).Length;
 
@@ -87,13 +97,22 @@ internal sealed class FileNameEncoding : Encoding
     {
         private char? _pending;
 
-        public override int GetByteCount(char[] chars, int index, int count, bool flush) =>
-            Encode(Take(chars.AsSpan(index, count), flush, out _), [], measure: true);
+        public override int GetByteCount(char[] chars, int index, int count, bool flush) => GetByteCount(chars.AsSpan(index, count), flush);
 
-        public override int GetBytes(char[] chars, int charIndex, int charCount, byte[] bytes, int byteIndex, bool flush)
+        public override int GetByteCount(ReadOnlySpan<char> chars, bool flush) => Encode(Take(chars, flush, out _), [], measure: true);
+
+        public override unsafe int GetByteCount(char* chars, int count, bool flush) => GetByteCount(new ReadOnlySpan<char>(chars, count), flush);
+
+        public override int GetBytes(char[] chars, int charIndex, int charCount, byte[] bytes, int byteIndex, bool flush) =>
+            GetBytes(chars.AsSpan(charIndex, charCount), bytes.AsSpan(byteIndex), flush);
+
+        public override unsafe int GetBytes(char* chars, int charCount, byte* bytes, int byteCount, bool flush) =>
+            GetBytes(new ReadOnlySpan<char>(chars, charCount), new Span<byte>(bytes, byteCount), flush);
+
+        public override int GetBytes(ReadOnlySpan<char> chars, Span<byte> bytes, bool flush)
         {
-            var text = Take(chars.AsSpan(charIndex, charCount), flush, out var held);
-            var written = Encode(text, bytes.AsSpan(byteIndex), measure: false);
+            var text = Take(chars, flush, out var held);
+            var written = Encode(text, bytes, measure: false);
             _pending = held;
             return written;
         }

@@ -70,13 +70,12 @@ public static unsafe partial class FileKind
 
     /// <summary>
     /// lstat(2) of a path given as its bytes with a closing NUL (names that are not valid UTF-8): the
-    /// type bits and the size. False when the path cannot be asked about, with errno in
-    /// <paramref name="error"/> when the call failed (0 when no function could be asked).
+    /// type bits and the size. False when the call failed or no function could be asked.
     /// </summary>
-    internal static bool TryLStat(byte[] path, out int mode, out long length, out int error)
+    internal static bool TryLStat(byte[] path, out int mode, out long length)
     {
         var buffer = stackalloc byte[StatLength];
-        (mode, length, error) = (0, 0, 0);
+        (mode, length) = (0, 0);
         fixed (byte* name = path)
         {
             if (StatxFunction.IsAvailable)
@@ -89,7 +88,6 @@ public static unsafe partial class FileKind
                         return true;
                     }
 
-                    error = Marshal.GetLastPInvokeError();
                     return false;
                 }
                 catch (Exception e) when (StatxFunction.IsMissing(e))
@@ -108,7 +106,6 @@ public static unsafe partial class FileKind
                         return true;
                     }
 
-                    error = Marshal.GetLastPInvokeError();
                     return false;
                 }
                 catch (Exception e) when (RuntimeLStatFunction.IsMissing(e))
@@ -132,7 +129,7 @@ public static unsafe partial class FileKind
     [LibraryImport("libc", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Statx(int folder, string path, int flags, uint mask, byte* buffer);
 
-    [LibraryImport("libc", EntryPoint = "statx", SetLastError = true)]
+    [LibraryImport("libc", EntryPoint = "statx")]
     private static partial int Statx(int folder, byte* path, int flags, uint mask, byte* buffer);
 
     // The runtime's POSIX shim (dotnet/runtime src/native/libs/System.Native/pal_io.h): the same
@@ -140,6 +137,6 @@ public static unsafe partial class FileKind
     [LibraryImport("libSystem.Native", EntryPoint = "SystemNative_LStat", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int RuntimeLStat(string path, byte* status);
 
-    [LibraryImport("libSystem.Native", EntryPoint = "SystemNative_LStat", SetLastError = true)]
+    [LibraryImport("libSystem.Native", EntryPoint = "SystemNative_LStat")]
     private static partial int RuntimeLStat(byte* path, byte* status);
 }

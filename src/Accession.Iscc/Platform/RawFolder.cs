@@ -37,9 +37,8 @@ internal static unsafe partial class RawFolder
     /// </exception>
     public static List<(string Name, bool IsFolder, long Length)> List(string folder)
     {
-        var folderBytes = FileNameBytes.Encode(folder);
-        var path = new byte[folderBytes.Length + 1];
-        folderBytes.CopyTo(path, 0);
+        var path = FileNameBytes.EncodeForC(folder);
+        var folderBytes = path[..^1];
         if (!IsAvailable)
         {
             throw new IOException(Unsupported);
@@ -111,7 +110,7 @@ internal static unsafe partial class RawFolder
         folder.CopyTo(path, 0);
         path[folder.Length] = (byte)'/';
         name.CopyTo(path.AsSpan(folder.Length + 1));
-        if (!FileKind.TryLStat(path, out var mode, out var length, out _))
+        if (!FileKind.TryLStat(path, out var mode, out var length))
         {
             // Gone since it was listed, or nothing to ask: opening it will say what is wrong.
             return type == RegularType ? (false, 0) : null;

@@ -27,6 +27,19 @@ public class IsccShardTests
         return folder;
     }
 
+    /// <summary>Runs all <paramref name="count"/> shards with <c>-o</c>; returns their output files.</summary>
+    private static async Task<List<string>> ShardAsync(TempFolder folder, int count, string[] options, params string[] arguments)
+    {
+        var shards = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            shards.Add(Path.Join(folder.Path, $"shard-{i}.txt"));
+            Assert.Equal(0, (await CliRunner.RunAsync(["iscc", .. options, "--shard", $"{i}/{count}", "-o", shards[^1], .. arguments])).ExitCode);
+        }
+
+        return shards;
+    }
+
     public static TheoryData<int, string[]> ShardCounts() => new()
     {
         { 1, [] },
@@ -44,12 +57,7 @@ public class IsccShardTests
         var data = Path.Join(folder.Path, "data");
         var single = Path.Join(folder.Path, "single.txt");
         Assert.Equal(0, (await CliRunner.RunAsync(["iscc", .. options, "-o", single, data])).ExitCode);
-        var shards = new List<string>();
-        for (var i = 0; i < count; i++)
-        {
-            shards.Add(Path.Join(folder.Path, $"shard-{i}.txt"));
-            Assert.Equal(0, (await CliRunner.RunAsync(["iscc", .. options, "--shard", $"{i}/{count}", "-o", shards[^1], data])).ExitCode);
-        }
+        var shards = await ShardAsync(folder, count, options, data);
 
         var merged = Path.Join(folder.Path, "merged.txt");
         var zero = options.Contains("-z") ? new[] { "-z" } : [];
@@ -142,12 +150,7 @@ public class IsccShardTests
         var data = Path.Join(folder.Path, "data");
         string[] arguments = [Path.Join(data, "a.txt"), Path.Join(data, "sub"), Path.Join(data, "sub2")];
         var single = await CliRunner.RunAsync(["iscc", .. arguments]);
-        var shards = new List<string>();
-        for (var i = 0; i < 3; i++)
-        {
-            shards.Add(Path.Join(folder.Path, $"shard-{i}.txt"));
-            Assert.Equal(0, (await CliRunner.RunAsync(["iscc", "--shard", $"{i}/3", "-o", shards[^1], .. arguments])).ExitCode);
-        }
+        var shards = await ShardAsync(folder, 3, [], arguments);
 
         var merge = await CliRunner.RunAsync(["iscc", "--merge", .. shards]);
 
@@ -160,12 +163,7 @@ public class IsccShardTests
     {
         using var folder = Generate();
         var data = Path.Join(folder.Path, "data");
-        var shards = new List<string>();
-        for (var i = 0; i < 3; i++)
-        {
-            shards.Add(Path.Join(folder.Path, $"shard-{i}.txt"));
-            Assert.Equal(0, (await CliRunner.RunAsync("iscc", "--shard", $"{i}/3", "-o", shards[^1], data)).ExitCode);
-        }
+        var shards = await ShardAsync(folder, 3, [], data);
 
         var missing = await CliRunner.RunAsync("iscc", "--merge", shards[0], shards[1]);
         var repeated = await CliRunner.RunAsync("iscc", "--merge", shards[0], shards[1], shards[1]);

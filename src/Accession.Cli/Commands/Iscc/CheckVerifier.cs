@@ -69,21 +69,7 @@ internal sealed class CheckVerifier(
     {
         try
         {
-            if (Directory.Exists(checksumFile))
-            {
-                throw new IOException(IoErrorText.IsADirectory);
-            }
-
-            // Read whole, then decoded so that names that are not valid UTF-8 keep their bytes (FileNameBytes).
-            var stream = checksumFile == DisplayPath.StandardInput ? console.OpenStandardInput()
-                : FileNameBytes.HasRawBytes(checksumFile) ? RawFile.OpenRead(checksumFile)
-                : File.OpenRead(checksumFile);
-            await using (stream.ConfigureAwait(false))
-            {
-                using var bytes = new MemoryStream();
-                await stream.CopyToAsync(bytes, cancellationToken).ConfigureAwait(false);
-                return FileNameBytes.Decode(bytes.GetBuffer().AsSpan(0, (int)bytes.Length));
-            }
+            return await ChecksumFileText.ReadAsync(checksumFile, console, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -66,15 +66,7 @@ internal sealed class ShardMerger(IsccSettings settings, CommandConsole console,
         string text;
         try
         {
-            var stream = file == DisplayPath.StandardInput ? console.OpenStandardInput()
-                : FileNameBytes.HasRawBytes(file) ? RawFile.OpenRead(file)
-                : File.OpenRead(file);
-            await using (stream.ConfigureAwait(false))
-            {
-                using var bytes = new MemoryStream();
-                await stream.CopyToAsync(bytes, cancellationToken).ConfigureAwait(false);
-                text = FileNameBytes.Decode(bytes.GetBuffer().AsSpan(0, (int)bytes.Length));
-            }
+            text = await ChecksumFileText.ReadAsync(file, console, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
