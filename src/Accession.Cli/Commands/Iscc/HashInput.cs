@@ -4,7 +4,8 @@ namespace Accession.Cli.Commands.Iscc;
 /// <param name="DisplayPath">The path as printed (<c>/</c> separators; <c>-</c> for standard input).</param>
 /// <param name="FullPath">The path to open, or null for standard input.</param>
 /// <param name="Length">The size when listed (0 for standard input); used for progress only.</param>
-internal sealed record HashInput(string DisplayPath, string? FullPath, long Length)
+/// <param name="IsListed">True for a file found in a folder (so known not to be a folder itself).</param>
+internal sealed record HashInput(string DisplayPath, string? FullPath, long Length, bool IsListed = false)
 {
     public static HashInput StandardInput { get; } = new(Iscc.DisplayPath.StandardInput, null, 0);
 

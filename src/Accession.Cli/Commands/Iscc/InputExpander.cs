@@ -31,11 +31,13 @@ internal sealed class InputExpander(ErrorLineWriter errors, IReadOnlySet<string>
             }
             else if (Directory.Exists(argument))
             {
+                // Asked once: Path.GetFullPath of a relative path asks the system for it on every call.
+                var here = Environment.CurrentDirectory;
                 foreach (var entry in TreeWalker.WalkFolder(argument, Report, cancellationToken))
                 {
-                    if (excludedFullPaths.Count == 0 || !excludedFullPaths.Contains(Path.GetFullPath(entry.FullPath!)))
+                    if (excludedFullPaths.Count == 0 || !excludedFullPaths.Contains(Path.GetFullPath(entry.FullPath!, here)))
                     {
-                        inputs.Add(new HashInput(DisplayPath.Below(argument, entry.RelativePath), entry.FullPath, entry.Length));
+                        inputs.Add(new HashInput(DisplayPath.Below(argument, entry.RelativePath), entry.FullPath, entry.Length, IsListed: true));
                     }
                 }
             }
