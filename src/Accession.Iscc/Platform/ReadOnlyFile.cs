@@ -20,7 +20,7 @@ internal sealed unsafe partial class ReadOnlyFile : IDisposable
     private const int StatxModeOffset = 28; // stx_mode, the same on every architecture
     private const int StatxSizeOffset = 40; // stx_size
     private const int TypeMask = 0xF000; // S_IFMT
-    private const int Directory = 0x4000; // S_IFDIR
+    private const int DirectoryType = 0x4000; // S_IFDIR
     private const int RegularFile = 0x8000; // S_IFREG
     private const int Interrupted = 4; // EINTR
     private const int Sequential = 2; // POSIX_FADV_SEQUENTIAL
@@ -179,7 +179,7 @@ internal sealed unsafe partial class ReadOnlyFile : IDisposable
             }
 
             var type = *(ushort*)(buffer + StatxModeOffset) & TypeMask;
-            if (type == Directory)
+            if (type == DirectoryType)
             {
                 // As FileStream does, so callers see the same exception either way.
                 throw new UnauthorizedAccessException($"Access to the path '{path}' is denied.");
@@ -198,11 +198,14 @@ internal sealed unsafe partial class ReadOnlyFile : IDisposable
     /// <summary>The exception .NET throws for <paramref name="errno"/>, with the errno kept in HResult.</summary>
     private static Exception ErrorOf(int errno, string? path) => errno switch
     {
+        2 when path is not null && IsInMissingFolder(path) => new DirectoryNotFoundException($"Could not find a part of the path '{path}'."), // ENOENT
         2 => new FileNotFoundException($"Could not find file '{path}'.", path), // ENOENT
         20 => new DirectoryNotFoundException($"Could not find a part of the path '{path}'."), // ENOTDIR
         1 or 13 => new UnauthorizedAccessException($"Access to the path '{path}' is denied."), // EPERM, EACCES
         _ => new IOException(path is null ? Marshal.GetPInvokeErrorMessage(errno) : $"{Marshal.GetPInvokeErrorMessage(errno)} : '{path}'", errno),
     };
+
+    private static bool IsInMissingFolder(string path) => Path.GetDirectoryName(path) is { Length: > 0 } folder && !Directory.Exists(folder);
 
     [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static partial int OpenPath(string path, int flags);

@@ -60,14 +60,17 @@ internal sealed class FileSums(
     /// </summary>
     private async Task<bool> HashEachAsync(Action<HashInput, IsccSumResult> onResult, Action afterBatch)
     {
-        var expander = new InputExpander(errors, excludedFullPaths);
-        var inputs = expander.Expand(settings.Files, cancellationToken);
+        var inputs = new InputExpander(excludedFullPaths).Expand(settings.Files, cancellationToken);
         var hasher = new InputHasher(console, errors, settings.ReadMode, cancellationToken);
-        var failed = expander.HadErrors;
-        progress.Expect(inputs.Sum(input => input.Length));
+        var failed = false;
         var hashing = new OrderedHashing<HashOutcome>(
             inputs,
-            input => hasher.TryHashAsync(input, progress),
+            input =>
+            {
+                // The total grows as folders are listed: they are walked while hashing goes on.
+                progress.Expect(input.Length);
+                return hasher.TryHashAsync(input, progress);
+            },
             (input, outcome) =>
             {
                 hasher.Report(input, outcome, progress);
@@ -84,7 +87,8 @@ internal sealed class FileSums(
             cancellationToken);
 
         // Standard input is read once, by one flow.
-        await hashing.RunAsync(inputs.Any(input => input.IsStandardInput) ? 1 : Environment.ProcessorCount).ConfigureAwait(false);
+        var readsStandardInput = settings.Files.Count == 0 || settings.Files.Contains(DisplayPath.StandardInput);
+        await hashing.RunAsync(readsStandardInput ? 1 : Environment.ProcessorCount).ConfigureAwait(false);
         return failed;
     }
 }

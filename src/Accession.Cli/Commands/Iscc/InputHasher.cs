@@ -41,6 +41,11 @@ internal sealed class InputHasher(CommandConsole console, ErrorLineWriter errors
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(progress);
+        if (input.Error is { } failed)
+        {
+            return new HashOutcome(null, failed);
+        }
+
         try
         {
             if (input.IsStandardInput)

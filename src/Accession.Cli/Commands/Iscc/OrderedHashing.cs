@@ -3,13 +3,14 @@ using System.Runtime.ExceptionServices;
 namespace Accession.Cli.Commands.Iscc;
 
 /// <summary>
-/// Hashes a list of inputs on one thread per core and hands each outcome on in the order of the list,
-/// as soon as it and every input before it are done. A file of a few KiB is hashed on the thread that
+/// Hashes a sequence of inputs on one thread per core and hands each outcome on in the order of the
+/// sequence, as soon as it and every input before it are done. A file of a few KiB is hashed on the thread that
 /// took it (<see cref="Accession.Iscc.IsccSum.HashFileAsync"/> hashes it synchronously), so the
 /// threads hash different files side by side and meet only to take the next input and to hand
 /// outcomes on. Nobody spins: a thread with nothing to do waits on a monitor, and at most
-/// <see cref="Window"/> outcomes wait to be handed on, so memory stays flat however long the list.
-/// Outcomes are handed on by one thread at a time, outside the lock, in a batch each time.
+/// <see cref="Window"/> outcomes wait to be handed on, so memory stays flat however many inputs there
+/// are (the sequence is read as inputs are taken). Outcomes are handed on by one thread at a time,
+/// outside the lock, in a batch each time.
 /// </summary>
 /// <typeparam name="TOutcome">What hashing one input gives.</typeparam>
 internal sealed class OrderedHashing<TOutcome>
@@ -17,7 +18,8 @@ internal sealed class OrderedHashing<TOutcome>
     /// <summary>How far hashing may run ahead of handing on.</summary>
     public const int Window = 256;
 
-    private readonly IReadOnlyList<HashInput> _inputs;
+    private readonly IEnumerable<HashInput> _inputs;
+    private readonly HashInput[] _taken = new HashInput[Window];
     private readonly Func<HashInput, ValueTask<TOutcome>> _hash;
     private readonly Action<HashInput, TOutcome> _handOn;
     private readonly Action _afterBatch;
@@ -30,6 +32,7 @@ internal sealed class OrderedHashing<TOutcome>
     private bool _handingOn;
     private int _waiting;
     private bool _stopped;
+    private IEnumerator<HashInput>? _source;
     private ExceptionDispatchInfo? _failure;
 
     /// <param name="inputs">What to hash, in the order outcomes are handed on.</param>
@@ -38,7 +41,7 @@ internal sealed class OrderedHashing<TOutcome>
     /// <param name="afterBatch">Runs after each batch of outcomes handed on (to flush output).</param>
     /// <param name="cancellationToken">Stops taking further inputs.</param>
     public OrderedHashing(
-        IReadOnlyList<HashInput> inputs,
+        IEnumerable<HashInput> inputs,
         Func<HashInput, ValueTask<TOutcome>> hash,
         Action<HashInput, TOutcome> handOn,
         Action afterBatch,
@@ -54,7 +57,6 @@ internal sealed class OrderedHashing<TOutcome>
     /// <summary>Hashes every input on up to <paramref name="threads"/> threads; one thread means the calling flow, in order.</summary>
     public async Task RunAsync(int threads)
     {
-        threads = Math.Min(threads, _inputs.Count);
         if (threads <= 1)
         {
             foreach (var input in _inputs)
@@ -71,24 +73,27 @@ internal sealed class OrderedHashing<TOutcome>
         // which needs pool threads, runs.
         var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var running = threads;
-        for (var t = 0; t < threads; t++)
+        using (_source = _inputs.GetEnumerator())
         {
-            var thread = new Thread(() =>
+            for (var t = 0; t < threads; t++)
             {
-                Work();
-                if (Interlocked.Decrement(ref running) == 0)
+                new Thread(() =>
                 {
-                    finished.SetResult();
-                }
-            })
-            {
-                IsBackground = true,
-                Name = "ISCC-SUM of files",
-            };
-            thread.Start();
+                    Work();
+                    if (Interlocked.Decrement(ref running) == 0)
+                    {
+                        finished.SetResult();
+                    }
+                })
+                {
+                    IsBackground = true,
+                    Name = "ISCC-SUM of files",
+                }.Start();
+            }
+
+            await finished.Task.ConfigureAwait(false);
         }
 
-        await finished.Task.ConfigureAwait(false);
         _failure?.Throw();
         _cancellationToken.ThrowIfCancellationRequested();
     }
@@ -99,7 +104,7 @@ internal sealed class OrderedHashing<TOutcome>
         {
             while (TryTake(out var index))
             {
-                var pending = _hash(_inputs[index]);
+                var pending = _hash(_taken[index % Window]);
                 var outcome = pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
                 if (Complete(index, outcome))
                 {
@@ -118,20 +123,22 @@ internal sealed class OrderedHashing<TOutcome>
     {
         lock (_gate)
         {
-            while (!_stopped && _next < _inputs.Count && _next - _handedOn >= Window)
+            while (!_stopped && _next - _handedOn >= Window)
             {
                 _waiting++;
                 Monitor.Wait(_gate);
                 _waiting--;
             }
 
-            if (_stopped || _next >= _inputs.Count || _cancellationToken.IsCancellationRequested)
+            // The sequence is read under the lock: a folder is listed by whichever thread reaches it.
+            if (_stopped || _cancellationToken.IsCancellationRequested || !_source!.MoveNext())
             {
                 index = -1;
                 return false;
             }
 
             index = _next++;
+            _taken[index % Window] = _source.Current;
             return true;
         }
     }
@@ -156,17 +163,18 @@ internal sealed class OrderedHashing<TOutcome>
     /// <summary>Hands on every outcome that is next in order, in batches, until the next one is not done yet.</summary>
     private void HandOnReady()
     {
-        var batch = new List<(int Index, TOutcome Outcome)>();
+        var batch = new List<(HashInput Input, TOutcome Outcome)>();
         while (true)
         {
             batch.Clear();
             lock (_gate)
             {
-                for (var i = _handedOn; i < _inputs.Count && _done[i % Window]; i++)
+                for (var i = _handedOn; i < _next && _done[i % Window]; i++)
                 {
-                    batch.Add((i, _outcomes[i % Window]));
+                    batch.Add((_taken[i % Window], _outcomes[i % Window]));
                     _done[i % Window] = false;
                     _outcomes[i % Window] = default!;
+                    _taken[i % Window] = null!;
                 }
 
                 if (batch.Count == 0 || _stopped)
@@ -176,9 +184,9 @@ internal sealed class OrderedHashing<TOutcome>
                 }
             }
 
-            foreach (var (index, outcome) in batch)
+            foreach (var (input, outcome) in batch)
             {
-                _handOn(_inputs[index], outcome);
+                _handOn(input, outcome);
             }
 
             _afterBatch();
