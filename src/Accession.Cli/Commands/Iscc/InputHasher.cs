@@ -92,6 +92,3 @@ internal sealed class InputHasher(CommandConsole console, ErrorLineWriter errors
         }
     }
 }
-
-/// <summary>What hashing one input gave: a result, or the text of the error that stopped it.</summary>
-internal readonly record struct HashOutcome(IsccSumResult? Result, string? Error);

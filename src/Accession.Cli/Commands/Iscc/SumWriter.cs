@@ -68,14 +68,17 @@ internal sealed class SumWriter(TextWriter writer, bool tag, bool zero, ByteProg
         }
     }
 
-    /// <summary>A bare line, for <c>--walk</c>.</summary>
-    public void WriteLine(string text)
+    /// <summary>A bare line, for <c>--walk</c>; with <paramref name="flush"/> false sent by the caller's <see cref="Flush"/>.</summary>
+    public void WriteLine(string text, bool flush = true)
     {
         Start();
         using (progress.Quiet())
         {
             Line(text);
-            writer.Flush();
+            if (flush)
+            {
+                writer.Flush();
+            }
         }
     }
 
