@@ -8,6 +8,9 @@ namespace Accession.Iscc;
 /// </summary>
 public static class IsccSum
 {
+    [ThreadStatic]
+    private static IsccSumHasher? _spareHasher;
+
     /// <summary>The ISCC-SUM of <paramref name="source"/>.</summary>
     public static IsccSumResult Hash(ReadOnlySpan<byte> source)
     {
@@ -30,8 +33,19 @@ public static class IsccSum
     public static async Task<IsccSumResult> HashFileAsync(
         string path, IProgress<long>? progress = null, FileReadMode mode = FileReadMode.Read, CancellationToken cancellationToken = default)
     {
-        var hasher = new IsccSumHasher();
-        await hasher.AppendFileAsync(path, progress, mode, cancellationToken).ConfigureAwait(false);
-        return hasher.GetCurrentResult();
+        // A hasher holds some 80 KiB of buffers; for files of a few KiB making one per file would cost
+        // more than hashing, so each thread keeps one (taken out while in use, so calls never share it).
+        var hasher = _spareHasher ?? new IsccSumHasher();
+        _spareHasher = null;
+        try
+        {
+            await hasher.AppendFileAsync(path, progress, mode, cancellationToken).ConfigureAwait(false);
+            return hasher.GetCurrentResult();
+        }
+        finally
+        {
+            hasher.Reset();
+            _spareHasher = hasher;
+        }
     }
 }

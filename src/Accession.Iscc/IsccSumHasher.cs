@@ -1,3 +1,4 @@
+using System.Buffers;
 using Accession.Iscc.DataCode;
 using Accession.Iscc.InstanceCode;
 using Accession.Iscc.Platform;
@@ -21,6 +22,12 @@ namespace Accession.Iscc;
 /// </remarks>
 public sealed class IsccSumHasher
 {
+    /// <summary>
+    /// Regular files shorter than this are read whole and hashed on the calling thread; the same limit
+    /// under which <see cref="IsccSumPipeline"/> hashes a stream on the calling flow.
+    /// </summary>
+    internal const int SmallFileLimit = 1 << 20;
+
     private readonly DataHasher _data = new();
     private readonly InstanceHasher _instance = new();
     private bool _interrupted;
@@ -58,8 +65,11 @@ public sealed class IsccSumHasher
     }
 
     /// <summary>
-    /// Reads a file to its end and adds it. By default it is read in large blocks hashed on two threads
-    /// (<see cref="FileReadMode.Read"/>), which is safe whatever happens to the file meanwhile. With
+    /// Reads a file to its end and adds it. A regular file under a megabyte is read with one read and
+    /// hashed on the calling thread (the task is then complete when the call returns), so many small
+    /// files can be hashed side by side on several threads. Larger files are by default read in large
+    /// blocks hashed on two threads (<see cref="FileReadMode.Read"/>), which is safe whatever happens
+    /// to the file meanwhile. With
     /// <see cref="FileReadMode.MemoryMapped"/>, regular files of a megabyte or more are hashed through
     /// memory-mapped windows on two threads instead, unless some process has them open for writing or
     /// they lie on a network file system; read that mode's warning about files cut short first.
@@ -74,8 +84,31 @@ public sealed class IsccSumHasher
         string path, IProgress<long>? progress = null, FileReadMode mode = FileReadMode.Read, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        // No FileStream buffer: both paths read megabytes at a time.
-        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
+        ThrowIfInterrupted();
+        cancellationToken.ThrowIfCancellationRequested();
+        var opened = ReadOnlyFile.Open(path);
+        if (opened.IsRegularFile && opened.Length < SmallFileLimit)
+        {
+            using (opened)
+            {
+                AppendSmallFile(opened, progress);
+            }
+
+            return;
+        }
+
+        FileStream file;
+        try
+        {
+            opened.AdviseSequential();
+            file = opened.ToStream();
+        }
+        catch
+        {
+            opened.Dispose();
+            throw;
+        }
+
         await using (file.ConfigureAwait(false))
         {
             var length = file.CanSeek ? file.Length : 0;
@@ -94,7 +127,6 @@ public sealed class IsccSumHasher
                 return;
             }
 
-            ThrowIfInterrupted();
             _interrupted = true;
             await MappedFileHashing.AppendAsync(file, length, _data.Append, _instance.Append, progress, cancellationToken).ConfigureAwait(false);
             if (file.Length != length)
@@ -136,6 +168,32 @@ public sealed class IsccSumHasher
         _interrupted = true;
         await IsccSumPipeline.RunAsync(stream, _data, _instance, progress, options, cancellationToken).ConfigureAwait(false);
         _interrupted = false;
+    }
+
+    /// <summary>
+    /// A regular file that fits one read buffer is read with one read and hashed on the calling thread:
+    /// handing a few KiB to a second core costs more than hashing them (shared/specs/iscc-sum.md §8
+    /// asks for the two cores on large inputs). Appending nothing when the file changed leaves the state usable.
+    /// </summary>
+    private void AppendSmallFile(ReadOnlyFile file, IProgress<long>? progress)
+    {
+        var length = (int)file.Length;
+        var buffer = ArrayPool<byte>.Shared.Rent(length + 1);
+        try
+        {
+            var read = file.ReadWhole(buffer.AsSpan(0, length + 1));
+            if (read != length)
+            {
+                throw new IOException(MappedMemory.FileChangedMessage);
+            }
+
+            Append(buffer.AsSpan(0, read));
+            progress?.Report(read);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private void ThrowIfInterrupted()

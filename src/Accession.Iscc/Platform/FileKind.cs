@@ -17,17 +17,17 @@ public static unsafe partial class FileKind
     private const uint TypeField = 0x1; // STATX_TYPE
     private const uint SizeField = 0x200; // STATX_SIZE
     private const int StatxModeOffset = 28; // stx_mode in struct statx, the same on every architecture
-    private const int StatxSizeOffset = 40; // stx_size in struct statx
+    private const int StatxSizeOffset = 40; // stx_size
     private const int RuntimeModeOffset = 4; // Mode in the runtime shim's FileStatus (after int Flags)
     private const int RuntimeSizeOffset = 16; // Size in the runtime shim's FileStatus (after Flags, Mode, Uid, Gid)
     private const int StatLength = 256; // room for struct statx and for the shim's FileStatus
     private const int TypeMask = 0xF000; // S_IFMT; POSIX type bits, the same on Linux and macOS
+    private const int RegularFile = 0x8000; // S_IFREG
     private const int Fifo = 0x1000; // S_IFIFO
     private const int CharacterDevice = 0x2000; // S_IFCHR
     private const int BlockDevice = 0x6000; // S_IFBLK
     private const int Socket = 0xC000; // S_IFSOCK
     private const int Folder = 0x4000; // S_IFDIR
-    private const int RegularFile = 0x8000; // S_IFREG
 
     private static readonly NativeFunction StatxFunction = new(OperatingSystem.IsLinux());
     private static readonly NativeFunction RuntimeLStatFunction = new(!OperatingSystem.IsWindows(), portable: true);
@@ -66,6 +66,40 @@ public static unsafe partial class FileKind
         }
 
         return false;
+    }
+
+    /// <summary>What <see cref="RegularFileLength"/> returns for anything but a regular file.</summary>
+    internal const long NotRegular = -1;
+
+    /// <summary>What <see cref="RegularFileLength"/> returns when it cannot tell.</summary>
+    internal const long Unknown = -2;
+
+    /// <summary>
+    /// The size of <paramref name="path"/> if it is a regular file (links not followed), else
+    /// <see cref="NotRegular"/>; <see cref="Unknown"/> where statx cannot be asked or fails. One
+    /// statx(2) call says both, where .NET's listing needs lstat, geteuid and a second look for the type.
+    /// </summary>
+    internal static long RegularFileLength(string path)
+    {
+        if (!StatxFunction.IsAvailable)
+        {
+            return Unknown;
+        }
+
+        var buffer = stackalloc byte[StatLength];
+        try
+        {
+            if (Statx(CurrentFolder, path, DoNotFollowLinks, TypeField | SizeField, buffer) != 0)
+            {
+                return Unknown;
+            }
+        }
+        catch (Exception e) when (StatxFunction.IsMissing(e))
+        {
+            return Unknown;
+        }
+
+        return (*(ushort*)(buffer + StatxModeOffset) & TypeMask) == RegularFile ? *(long*)(buffer + StatxSizeOffset) : NotRegular;
     }
 
     /// <summary>

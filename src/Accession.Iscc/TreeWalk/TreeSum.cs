@@ -34,8 +34,9 @@ public static class TreeSum
 
     /// <summary>
     /// Appends the bytes of <paramref name="walkedEntries"/> to <paramref name="hasher"/> in the order
-    /// given, which must already be the tree's walk (from <see cref="TreeWalker"/>). Each entry is opened,
-    /// read to its end on two cores and closed before the next.
+    /// given, which must already be the tree's walk (from <see cref="TreeWalker"/>). The entries are read
+    /// one after another as one stream, so many small files are hashed in large buffers on two cores;
+    /// each is opened, read to its end and closed before the next.
     /// </summary>
     /// <param name="hasher">The hasher to add to; after a failure it must be reset before further use.</param>
     /// <param name="walkedEntries">The entries in TREEWALK-ISCC order.</param>
@@ -53,29 +54,10 @@ public static class TreeSum
     {
         ArgumentNullException.ThrowIfNull(hasher);
         ArgumentNullException.ThrowIfNull(walkedEntries);
-        var start = hasher.Length;
-        foreach (var entry in walkedEntries)
+        var stream = new TreeEntryStream(walkedEntries);
+        await using (stream.ConfigureAwait(false))
         {
-            var before = hasher.Length - start;
-            try
-            {
-                var stream = await entry.OpenAsync(cancellationToken).ConfigureAwait(false);
-                await using (stream.ConfigureAwait(false))
-                {
-                    var entryProgress = progress is null ? null : new Offset(progress, before);
-                    await hasher.AppendAsync(stream, entryProgress, cancellationToken).ConfigureAwait(false);
-                }
-            }
-            catch (Exception e) when (e is (IOException and not TreeWalkException) or UnauthorizedAccessException or InvalidDataException)
-            {
-                throw new TreeWalkException(entry.RelativePath, e.Message, e);
-            }
+            await hasher.AppendAsync(stream, progress, cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    /// <summary>Reports one entry's progress as progress of the whole tree.</summary>
-    private sealed class Offset(IProgress<long> tree, long before) : IProgress<long>
-    {
-        public void Report(long value) => tree.Report(before + value);
     }
 }

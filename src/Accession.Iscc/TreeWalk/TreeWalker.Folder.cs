@@ -6,6 +6,8 @@ namespace Accession.Iscc.TreeWalk;
 
 public static partial class TreeWalker
 {
+    private const long LeftOut = -1;
+
     private static readonly EnumerationOptions ListingOptions = new()
     {
         AttributesToSkip = 0,
@@ -37,21 +39,17 @@ public static partial class TreeWalker
         List<(string Name, bool IsFolder, long Length)> listed;
         try
         {
+            // Symbolic links (and Windows junctions) are never followed nor yielded (treewalk.md §4.3).
+            // Like the reference walker, which yields only regular files, FIFOs, sockets and devices
+            // are left out too: opening a FIFO would wait for a writer.
             // .NET replaces bytes that are not valid UTF-8 with U+FFFD, losing the name: such a folder
             // (and every folder below such a name) is listed byte for byte instead.
             listed = FileNameBytes.HasRawBytes(folder) ? RawFolder.List(folder) : [.. new FileSystemEnumerable<(string Name, bool IsFolder, long Length)>(
                 folder,
-                static (ref FileSystemEntry entry) =>
-                    (entry.FileName.ToString(), entry.IsDirectory, entry.IsDirectory ? 0 : entry.Length),
-                ListingOptions)
-            {
-                // Symbolic links (and Windows junctions) are never followed nor yielded (treewalk.md §4.3).
-                // Like the reference walker, which yields only regular files, FIFOs, sockets and devices
-                // are left out too: opening a FIFO would wait for a writer.
-                ShouldIncludePredicate = static (ref FileSystemEntry entry) =>
-                    (entry.Attributes & FileAttributes.ReparsePoint) == 0
-                    && (entry.IsDirectory || !FileKind.IsSpecialFile(entry.ToFullPath())),
-            }];
+                static (ref FileSystemEntry entry) => entry.IsDirectory
+                    ? (entry.FileName.ToString(), true, (entry.Attributes & FileAttributes.ReparsePoint) == 0 ? 0 : LeftOut)
+                    : (entry.FileName.ToString(), false, LengthOfRegularFile(ref entry)),
+                ListingOptions)];
             if (RawFolder.IsAvailable && listed.Exists(static item => item.Name.Contains('\uFFFD', StringComparison.Ordinal)))
             {
                 listed = RawFolder.List(folder);
@@ -62,10 +60,24 @@ public static partial class TreeWalker
             throw new TreeWalkException(folder, e.Message, e);
         }
 
+        listed.RemoveAll(item => item.Length == LeftOut);
         return new Listing<string>(
             [.. listed.Where(item => !item.IsFolder)
                 .Select(item => TreeEntry.FromFile(Path.Join(folder, item.Name), Join(relativeFolder, item.Name), item.Length))],
             [.. listed.Where(item => item.IsFolder).Select(item => (item.Name, Path.Join(folder, item.Name)))]);
+    }
+
+    /// <summary>The size of a listed file, or <see cref="LeftOut"/> for a link, FIFO, socket or device.</summary>
+    private static long LengthOfRegularFile(ref FileSystemEntry entry)
+    {
+        // One statx where it can be asked; .NET's own attributes cost an lstat and a geteuid per file.
+        var length = FileKind.RegularFileLength(entry.ToFullPath());
+        if (length != FileKind.Unknown)
+        {
+            return length == FileKind.NotRegular ? LeftOut : length;
+        }
+
+        return (entry.Attributes & FileAttributes.ReparsePoint) != 0 || FileKind.IsSpecialFile(entry.ToFullPath()) ? LeftOut : entry.Length;
     }
 
     private static string? ReadIgnoreFile(TreeEntry file, Action<TreeWalkException> onError)

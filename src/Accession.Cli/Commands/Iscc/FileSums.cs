@@ -19,8 +19,9 @@ internal sealed class FileSums(
     public async Task<int> WriteSumsAsync(SumWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        return await HashEachAsync((input, result) =>
-            writer.WriteSum(result.ToIscc(settings.Width), input.DisplayPath, settings.Units ? result.Units : null)).ConfigureAwait(false)
+        return await HashEachAsync(
+                (input, result) => writer.WriteSum(result.ToIscc(settings.Width), input.DisplayPath, settings.Units ? result.Units : null, flush: false),
+                writer.Flush).ConfigureAwait(false)
             ? ExitCodes.CannotRun
             : ExitCodes.Success;
     }
@@ -29,7 +30,7 @@ internal sealed class FileSums(
     {
         ArgumentNullException.ThrowIfNull(writer);
         var hashed = new List<(HashInput Input, IsccCode Code)>();
-        var failed = await HashEachAsync((input, result) => hashed.Add((input, result.ToCode(settings.Width)))).ConfigureAwait(false);
+        var failed = await HashEachAsync((input, result) => hashed.Add((input, result.ToCode(settings.Width))), () => { }).ConfigureAwait(false);
 
         var groups = SimilarityGrouper.Find(
             hashed.Count,
@@ -53,31 +54,46 @@ internal sealed class FileSums(
         return failed ? ExitCodes.CannotRun : ExitCodes.Success;
     }
 
-    /// <summary>Hashes every input in order, handing each result on as soon as it is known; true when some input failed.</summary>
-    private async Task<bool> HashEachAsync(Action<HashInput, IsccSumResult> onResult)
+    /// <summary>
+    /// Hashes the inputs side by side on every core and hands each result on in input order as soon as
+    /// it is known (errors are reported in that order too); true when some input failed.
+    /// </summary>
+    private async Task<bool> HashEachAsync(Action<HashInput, IsccSumResult> onResult, Action afterBatch)
     {
-        var expander = new InputExpander(errors, excludedFullPaths);
-        var inputs = expander.Expand(settings.Files, cancellationToken);
+        var inputs = new InputExpander(excludedFullPaths).Expand(settings.Files, cancellationToken);
         if (settings.Shard is { } shard)
         {
-            inputs = inputs.FindAll(input => shard.Includes(input.DisplayPath));
+            inputs = inputs.Where(input => shard.Includes(input.DisplayPath));
         }
 
         var hasher = new InputHasher(console, errors, settings.ReadMode, cancellationToken);
-        var failed = expander.HadErrors;
-        progress.Expect(inputs.Sum(input => input.Length));
-        foreach (var input in inputs)
-        {
-            var result = await hasher.HashAsync(input, progress).ConfigureAwait(false);
-            if (result is null)
+        var failed = false;
+        var hashing = new OrderedHashing<HashOutcome>(
+            inputs,
+            input =>
             {
-                failed = true;
-                continue;
-            }
+                // The total grows as folders are listed: they are walked while hashing goes on.
+                progress.Expect(input.Length);
+                return hasher.TryHashAsync(input, progress);
+            },
+            (input, outcome) =>
+            {
+                hasher.Report(input, outcome, progress);
+                if (outcome.Result is { } result)
+                {
+                    onResult(input, result);
+                }
+                else
+                {
+                    failed = true;
+                }
+            },
+            afterBatch,
+            cancellationToken);
 
-            onResult(input, result);
-        }
-
+        // Standard input is read once, by one flow.
+        var readsStandardInput = settings.Files.Count == 0 || settings.Files.Contains(DisplayPath.StandardInput);
+        await hashing.RunAsync(readsStandardInput ? 1 : Environment.ProcessorCount).ConfigureAwait(false);
         return failed;
     }
 }

@@ -1,12 +1,19 @@
 namespace Accession.Cli.Commands.Iscc;
 
-/// <summary>One thing to hash: a file, or standard input when <see cref="FullPath"/> is null.</summary>
+/// <summary>
+/// One thing to hash: a file, standard input when <see cref="FullPath"/> is null, or an argument or
+/// folder that could not be expanded when <see cref="Error"/> is set.
+/// </summary>
 /// <param name="DisplayPath">The path as printed (<c>/</c> separators; <c>-</c> for standard input).</param>
 /// <param name="FullPath">The path to open, or null for standard input.</param>
 /// <param name="Length">The size when listed (0 for standard input); used for progress only.</param>
-internal sealed record HashInput(string DisplayPath, string? FullPath, long Length)
+/// <param name="IsListed">True for a file found in a folder (so known not to be a folder itself).</param>
+/// <param name="Error">Why there is nothing to hash, reported in this input's place.</param>
+internal sealed record HashInput(string DisplayPath, string? FullPath, long Length, bool IsListed = false, string? Error = null)
 {
     public static HashInput StandardInput { get; } = new(Iscc.DisplayPath.StandardInput, null, 0);
 
-    public bool IsStandardInput => FullPath is null;
+    public bool IsStandardInput => FullPath is null && Error is null;
+
+    public static HashInput Failed(string displayPath, string error) => new(displayPath, null, 0, Error: error);
 }

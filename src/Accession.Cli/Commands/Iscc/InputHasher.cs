@@ -5,15 +5,48 @@ using Accession.Iscc.Platform;
 namespace Accession.Cli.Commands.Iscc;
 
 /// <summary>
-/// Hashes one input with the engine's two-core pipeline (each file is read once, mapped or not as
-/// <paramref name="readMode"/> says); an input that cannot be read is reported on stderr and yields null.
+/// Hashes one input with the engine (each file is read once, mapped or not as <paramref name="readMode"/>
+/// says; a small file in one read on the calling thread, a large one on two cores). An input that cannot
+/// be read yields its error text instead of a result. Thread-safe: inputs may be hashed side by side.
 /// </summary>
 internal sealed class InputHasher(CommandConsole console, ErrorLineWriter errors, FileReadMode readMode, CancellationToken cancellationToken)
 {
+    // Below this a file is hashed in one go, so a progress sink of its own would only flicker.
+    private const long ProgressPerInputFrom = 1 << 20;
+
+    /// <summary>Hashes <paramref name="input"/>, reports an error on stderr, and marks it done on <paramref name="progress"/>; null when it failed.</summary>
     public async Task<IsccSumResult?> HashAsync(HashInput input, ByteProgress progress)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(progress);
+        var outcome = await TryHashAsync(input, progress).ConfigureAwait(false);
+        Report(input, outcome, progress);
+        return outcome.Result;
+    }
+
+    /// <summary>Writes the error of a failed <paramref name="outcome"/> and marks <paramref name="input"/> done.</summary>
+    public void Report(HashInput input, HashOutcome outcome, ByteProgress progress)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(progress);
+        if (outcome.Error is { } error)
+        {
+            errors.Write(input.DisplayPath, error);
+        }
+
+        progress.Complete(input.Length);
+    }
+
+    /// <summary>Hashes <paramref name="input"/>; nothing is written, so outcomes can be reported later in input order.</summary>
+    public async ValueTask<HashOutcome> TryHashAsync(HashInput input, ByteProgress progress)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(progress);
+        if (input.Error is { } failed)
+        {
+            return new HashOutcome(null, failed);
+        }
+
         try
         {
             if (input.IsStandardInput)
@@ -27,35 +60,31 @@ internal sealed class InputHasher(CommandConsole console, ErrorLineWriter errors
                         await Task.Delay(console.InputEndGrace, cancellationToken).ConfigureAwait(false);
                     }
 
-                    return result;
+                    return new HashOutcome(result, null);
                 }
             }
 
-            if (Directory.Exists(input.FullPath))
+            // A file listed in a folder is known not to be one; a named argument may be.
+            if (!input.IsListed && Directory.Exists(input.FullPath))
             {
-                errors.Write(input.DisplayPath, IoErrorText.IsADirectory);
-                return null;
+                return new HashOutcome(null, IoErrorText.IsADirectory);
             }
 
+            var inputProgress = input.Length >= ProgressPerInputFrom ? progress.ForInput(input.DisplayPath) : null;
             if (FileNameBytes.HasRawBytes(input.FullPath!))
             {
                 var file = RawFile.OpenRead(input.FullPath!);
                 await using (file.ConfigureAwait(false))
                 {
-                    return await IsccSum.HashAsync(file, progress.ForInput(input.DisplayPath), cancellationToken).ConfigureAwait(false);
+                    return new HashOutcome(await IsccSum.HashAsync(file, inputProgress, cancellationToken).ConfigureAwait(false), null);
                 }
             }
 
-            return await IsccSum.HashFileAsync(input.FullPath!, progress.ForInput(input.DisplayPath), readMode, cancellationToken).ConfigureAwait(false);
+            return new HashOutcome(await IsccSum.HashFileAsync(input.FullPath!, inputProgress, readMode, cancellationToken).ConfigureAwait(false), null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            errors.Write(input.DisplayPath, IoErrorText.Describe(input.DisplayPath, e));
-            return null;
-        }
-        finally
-        {
-            progress.Complete(input.Length);
+            return new HashOutcome(null, IoErrorText.Describe(input.DisplayPath, e));
         }
     }
 }

@@ -17,8 +17,11 @@ internal sealed class SumWriter(TextWriter writer, bool tag, bool zero, ByteProg
     /// <summary>Lines written so far (blank separators excluded).</summary>
     public int Lines { get; private set; }
 
-    /// <summary>One checksum line, followed by its units (with <c>--units</c>).</summary>
-    public void WriteSum(string code, string path, IEnumerable<string>? units = null)
+    /// <summary>
+    /// One checksum line, followed by its units (with <c>--units</c>); flushed at once, or with
+    /// <paramref name="flush"/> false by the caller's <see cref="Flush"/> after a batch of lines known together.
+    /// </summary>
+    public void WriteSum(string code, string path, IEnumerable<string>? units = null, bool flush = true)
     {
         Start();
         using (progress.Quiet())
@@ -29,6 +32,18 @@ internal sealed class SumWriter(TextWriter writer, bool tag, bool zero, ByteProg
                 Line("  " + unit);
             }
 
+            if (flush)
+            {
+                writer.Flush();
+            }
+        }
+    }
+
+    /// <summary>Sends the lines written so far.</summary>
+    public void Flush()
+    {
+        using (progress.Quiet())
+        {
             writer.Flush();
         }
     }
@@ -53,14 +68,17 @@ internal sealed class SumWriter(TextWriter writer, bool tag, bool zero, ByteProg
         }
     }
 
-    /// <summary>A bare line, for <c>--walk</c>.</summary>
-    public void WriteLine(string text)
+    /// <summary>A bare line, for <c>--walk</c>; with <paramref name="flush"/> false sent by the caller's <see cref="Flush"/>.</summary>
+    public void WriteLine(string text, bool flush = true)
     {
         Start();
         using (progress.Quiet())
         {
             Line(text);
-            writer.Flush();
+            if (flush)
+            {
+                writer.Flush();
+            }
         }
     }
 

@@ -15,6 +15,9 @@ internal sealed class TreeHasher(ErrorLineWriter errors, IReadOnlySet<string> ex
     public List<TreeEntry>? List(string folder)
     {
         var failed = false;
+
+        // Asked once: Path.GetFullPath of a relative path asks the system for it on every call.
+        var here = Environment.CurrentDirectory;
         var entries = TreeWalker.WalkFolder(
                 folder,
                 e =>
@@ -23,7 +26,7 @@ internal sealed class TreeHasher(ErrorLineWriter errors, IReadOnlySet<string> ex
                     errors.Write(DisplayPath.Of(e.Path), IoErrorText.Describe(e));
                 },
                 cancellationToken)
-            .Where(entry => excludedFullPaths.Count == 0 || !excludedFullPaths.Contains(Path.GetFullPath(entry.FullPath!)))
+            .Where(entry => excludedFullPaths.Count == 0 || !excludedFullPaths.Contains(Path.GetFullPath(entry.FullPath!, here)))
             .ToList();
         return failed ? null : entries;
     }

@@ -45,10 +45,13 @@ internal sealed class TreeSums(
             return ExitCodes.CannotRun;
         }
 
+        // The whole list is known at once, so it is sent in large writes, not one per line.
         foreach (var entry in entries)
         {
-            writer.WriteLine(entry.RelativePath);
+            writer.WriteLine(entry.RelativePath, flush: false);
         }
+
+        writer.Flush();
 
         return ExitCodes.Success;
     }
