@@ -150,6 +150,7 @@ public sealed partial class DataHasher
         _pending = 0;
         _featureCount = 0;
         _length = 0;
+        _parallelLength = 0;
     }
 
     /// <summary>The 32-byte Data-Code digest of <paramref name="source"/>.</summary>
