@@ -112,7 +112,6 @@ internal sealed unsafe class SpeculativeChunking
     /// </summary>
     public int Join(Span<ulong> minima, ref SpeculationCounters counters)
     {
-        var lengths = new int[LengthBatch];
         var features = new uint[LengthBatch];
         long exact = 0;
         long tailStart = 0;
@@ -127,7 +126,10 @@ internal sealed unsafe class SpeculativeChunking
                 continue;
             }
 
+            // Before the chains meet, the joiner cuts exact chunks one at a time (the batch chunker
+            // would cut a whole block ahead, most of it for nothing).
             var j = 0;
+            var hashed = 0;
             while (true)
             {
                 while (j < segment.Count && segment.Starts[j] < exact)
@@ -135,59 +137,35 @@ internal sealed unsafe class SpeculativeChunking
                     j++;
                 }
 
-                if (j < segment.Count && segment.Starts[j] == exact)
+                if ((j < segment.Count && segment.Starts[j] == exact) || exact >= segmentEnd)
                 {
                     break;
                 }
 
-                if (exact >= segmentEnd)
+                var chunk = new ReadOnlySpan<byte>(_data + exact, (int)(Math.Min(segmentEnd + CdcConstants.MaxSize, _length) - exact));
+                chunk = chunk[..CdcChunker.FindCutPoint(chunk)];
+                if (exact + chunk.Length == _length)
                 {
-                    j = -1;
-                    break;
+                    tailStart = exact;
+                }
+                else
+                {
+                    features[hashed++] = XxHash32.HashToUInt32(chunk);
+                    if (hashed == features.Length)
+                    {
+                        MinHash.Update(minima, features);
+                        hashed = 0;
+                    }
                 }
 
-                // No shared start yet: chunk the next batch of exact chunks here.
-                var sliceEnd = Math.Min(segmentEnd + CdcConstants.MaxSize, _length);
-                var slice = new ReadOnlySpan<byte>(_data + exact, (int)(sliceEnd - exact));
-                var count = CdcChunker.FindCutPoints(slice, lengths);
-                var taken = 0;
-                var offset = 0;
-                while (taken < count)
-                {
-                    var position = exact + offset;
-                    if (position >= segmentEnd)
-                    {
-                        break;
-                    }
+                counters.SerialBytes += chunk.Length;
+                exact += chunk.Length;
+            }
 
-                    while (j < segment.Count && segment.Starts[j] < position)
-                    {
-                        j++;
-                    }
-
-                    if (j < segment.Count && segment.Starts[j] == position)
-                    {
-                        break;
-                    }
-
-                    var chunk = slice.Slice(offset, lengths[taken]);
-                    if (position + chunk.Length == _length)
-                    {
-                        tailStart = position;
-                    }
-                    else
-                    {
-                        features[taken] = XxHash32.HashToUInt32(chunk);
-                    }
-
-                    offset += chunk.Length;
-                    taken++;
-                }
-
-                var hashed = exact + offset == _length && taken > 0 ? taken - 1 : taken;
-                MinHash.Update(minima, features.AsSpan(0, hashed));
-                counters.SerialBytes += offset;
-                exact += offset;
+            MinHash.Update(minima, features.AsSpan(0, hashed));
+            if (j >= segment.Count || segment.Starts[j] != exact)
+            {
+                j = -1;
             }
 
             if (j < 0)
