@@ -128,7 +128,7 @@ public sealed class IsccSumHasher
             }
 
             _interrupted = true;
-            await MappedFileHashing.AppendAsync(file, length, _data.Append, _instance.Append, progress, cancellationToken).ConfigureAwait(false);
+            await MappedFileHashing.AppendAsync(file, length, new DataWindowConsumer(_data), _instance.Append, progress, cancellationToken).ConfigureAwait(false);
             if (file.Length != length)
             {
                 throw new IOException(MappedMemory.FileChangedMessage);

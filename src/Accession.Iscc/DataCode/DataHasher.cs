@@ -13,7 +13,7 @@ namespace Accession.Iscc.DataCode;
 /// how the input is split across <see cref="Append(ReadOnlySpan{byte})"/> calls.
 /// </summary>
 /// <remarks>Not thread-safe: use one instance from one thread at a time.</remarks>
-public sealed class DataHasher
+public sealed partial class DataHasher
 {
     /// <summary>Length of the hash (the Data-Code digest) in bytes: 256 bits.</summary>
     public const int HashLengthInBytes = MinHash.DigestLength;
@@ -68,24 +68,7 @@ public sealed class DataHasher
             return;
         }
 
-        if (_pending > 0)
-        {
-            // Here source is longer than MaxSize. With MaxSize bytes of it behind the pending ones,
-            // every chunk that starts among the pending bytes ends inside the buffer and is final.
-            source[..CdcConstants.MaxSize].CopyTo(_buffer.AsSpan(_pending));
-            var window = _buffer.AsSpan(0, _pending + CdcConstants.MaxSize);
-            var start = 0;
-            while (start < _pending)
-            {
-                var cut = CdcChunker.FindCutPoint(window[start..]);
-                AddFeature(XxHash32.HashToUInt32(window.Slice(start, cut)));
-                start += cut;
-            }
-
-            source = source[(start - _pending)..];
-            _pending = 0;
-        }
-
+        source = source[FinishPending(source)..];
         ChunkHoldingLast(source);
     }
 
@@ -167,6 +150,7 @@ public sealed class DataHasher
         _pending = 0;
         _featureCount = 0;
         _length = 0;
+        _parallelLength = 0;
     }
 
     /// <summary>The 32-byte Data-Code digest of <paramref name="source"/>.</summary>
@@ -207,6 +191,35 @@ public sealed class DataHasher
         var hasher = new DataHasher();
         await hasher.AppendAsync(stream, cancellationToken).ConfigureAwait(false);
         return hasher.GetCurrentHash();
+    }
+
+    /// <summary>
+    /// Ends the chunks that start among the pending bytes with the first bytes of
+    /// <paramref name="source"/>, which is longer than MaxSize, and empties the buffer.
+    /// </summary>
+    /// <returns>How many bytes of <paramref name="source"/> those chunks took: the rest starts at a chunk start.</returns>
+    private int FinishPending(ReadOnlySpan<byte> source)
+    {
+        if (_pending == 0)
+        {
+            return 0;
+        }
+
+        // With MaxSize bytes of source behind the pending ones, every chunk that starts among the
+        // pending bytes ends inside the buffer and is final.
+        source[..CdcConstants.MaxSize].CopyTo(_buffer.AsSpan(_pending));
+        var window = _buffer.AsSpan(0, _pending + CdcConstants.MaxSize);
+        var start = 0;
+        while (start < _pending)
+        {
+            var cut = CdcChunker.FindCutPoint(window[start..]);
+            AddFeature(XxHash32.HashToUInt32(window.Slice(start, cut)));
+            start += cut;
+        }
+
+        var taken = start - _pending;
+        _pending = 0;
+        return taken;
     }
 
     /// <summary>Chunks <paramref name="data"/> completely, hashes every chunk but the last, and keeps the last as the tail.</summary>

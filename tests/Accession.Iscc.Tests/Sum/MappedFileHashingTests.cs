@@ -34,6 +34,33 @@ public sealed class MappedFileHashingTests
     }
 
     [Theory]
+    [InlineData(5_000_003, 1L << 20)]
+    [InlineData(3L << 20, 1L << 20)]
+    [InlineData(2_500_000, (1L << 20) + 3)]
+    [InlineData(9_000_001, 8L << 20)]
+    public async Task Windows_shared_by_both_threads_give_the_digests_of_the_whole_file(int length, long windowLength)
+    {
+        var bytes = new byte[length];
+        new Random(length).NextBytes(bytes);
+        bytes.AsSpan(length / 3, 100_000).Fill(0x5A); // a stretch without content-defined cuts across a window edge
+        using var folder = new TempFolder();
+        var path = folder.File("input.bin");
+        await File.WriteAllBytesAsync(path, bytes);
+        var data = new DataHasher();
+        var instance = new InstanceHasher();
+
+        await using (var file = File.OpenRead(path))
+        {
+            await MappedFileHashing.AppendAsync(file, length, new DataWindowConsumer(data), instance.Append, progress: null, CancellationToken.None, windowLength);
+        }
+
+        var expected = IsccSum.Hash(bytes);
+        Assert.Equal(expected.DataDigest.ToArray(), data.GetCurrentHash());
+        Assert.Equal(expected.InstanceDigest.ToArray(), instance.GetCurrentHash());
+        Assert.True(data.Speculation.Segments > 1, $"{data.Speculation.Segments} segments");
+    }
+
+    [Theory]
     [InlineData(FileReadMode.Read)]
     [InlineData(FileReadMode.MemoryMapped)]
     public async Task Files_hashed_through_the_hasher_match_the_in_memory_result(FileReadMode mode)
