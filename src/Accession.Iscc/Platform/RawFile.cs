@@ -42,6 +42,13 @@ public static partial class RawFile
         return new FileStream(new SafeFileHandle(descriptor, ownsHandle: true), FileAccess.Read, bufferSize: 0);
     }
 
+    /// <summary>
+    /// True when <paramref name="name"/> is a folder, asked with the exact bytes of the name (a
+    /// symbolic link is not followed); false when it is something else, missing, or cannot be asked.
+    /// </summary>
+    public static bool IsFolder(string name) =>
+        FileKind.TryLStat(FileNameBytes.EncodeForC(name), out var mode, out _) && FileKind.IsFolderMode(mode);
+
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true)]
     private static unsafe partial int Open(byte* path, int flags);
 }

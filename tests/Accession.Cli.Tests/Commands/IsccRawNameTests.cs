@@ -126,6 +126,29 @@ public class IsccRawNameTests
     }
 
     [Fact]
+    public async Task A_folder_with_such_a_name_on_the_command_line_is_walked_hashed_as_a_tree_and_checked_back()
+    {
+        var (tree, contents) = Build();
+        using var _ = tree;
+        var folder = Path.Join(tree.Path, Raw("d/sub\\xFF"));
+        var shown = Path.Join(tree.Path, "d/sub\\xFF");
+        var inside = contents["sub\\xFF/in.txt"];
+
+        var files = await CliRunner.RunAsync("iscc", folder);
+        var trees = await CliRunner.RunAsync("iscc", "--tree", folder);
+        var sums = Path.Join(tree.Path, "tree.txt");
+        await File.WriteAllTextAsync(sums, trees.Output, TestContext.Current.CancellationToken);
+        var check = await CliRunner.RunAsync("iscc", "-c", "--strict", sums);
+
+        Assert.Equal(0, files.ExitCode);
+        Assert.Equal([$"\\{Code(inside)} *{shown}/in.txt"], files.Lines);
+        Assert.Equal(0, trees.ExitCode);
+        Assert.Equal([$"\\{Code(inside)} *{shown}/"], trees.Lines);
+        Assert.Equal(0, check.ExitCode);
+        Assert.Equal([$"\\{shown}/: OK"], check.Lines);
+    }
+
+    [Fact]
     public void Where_the_platform_cannot_list_such_names_the_error_says_so()
     {
         var damaged = $"d/caf\uFFFD";

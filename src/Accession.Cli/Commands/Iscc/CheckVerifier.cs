@@ -163,7 +163,7 @@ internal sealed class CheckVerifier(
     {
         var folder = path.TrimEnd('/');
         folder = folder.Length == 0 ? "/" : folder;
-        if (!Directory.Exists(folder))
+        if (!FolderPath.Exists(folder))
         {
             _fileErrors.Write(folder, File.Exists(folder) ? "Not a directory" : FileNameBytes.HasRawBytes(folder) ? FolderNotUtf8 : IoErrorText.NotFound);
             return null;

@@ -29,7 +29,7 @@ internal sealed class InputExpander(IReadOnlySet<string> excludedFullPaths)
             {
                 yield return HashInput.StandardInput;
             }
-            else if (Directory.Exists(argument))
+            else if (FolderPath.Exists(argument))
             {
                 // Asked once: Path.GetFullPath of a relative path asks the system for it on every call.
                 var here = Environment.CurrentDirectory;

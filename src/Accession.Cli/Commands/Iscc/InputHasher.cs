@@ -65,7 +65,7 @@ internal sealed class InputHasher(CommandConsole console, ErrorLineWriter errors
             }
 
             // A file listed in a folder is known not to be one; a named argument may be.
-            if (!input.IsListed && Directory.Exists(input.FullPath))
+            if (!input.IsListed && FolderPath.Exists(input.FullPath))
             {
                 return new HashOutcome(null, IoErrorText.IsADirectory);
             }

@@ -49,7 +49,7 @@ internal static class IsccConflicts
         }
 
         // One folder is enough to compare the files inside it.
-        if (s.Similar && s.Files.Count < 2 && !(s.Files.Count == 1 && Directory.Exists(s.Files[0])))
+        if (s.Similar && s.Files.Count < 2 && !(s.Files.Count == 1 && FolderPath.Exists(s.Files[0])))
         {
             return "--similar requires at least 2 files to compare";
         }

@@ -17,7 +17,7 @@ internal static class ShardArguments
         }
 
         // A folder stands for the files inside it: its path with an empty file name.
-        var paths = files.Select(file => Directory.Exists(file) ? DisplayPath.Below(file, string.Empty) : DisplayPath.Of(file)).ToList();
+        var paths = files.Select(file => FolderPath.Exists(file) ? DisplayPath.Below(file, string.Empty) : DisplayPath.Of(file)).ToList();
         for (var i = 1; i < paths.Count; i++)
         {
             var (before, after) = (paths[i - 1], paths[i]);

@@ -58,7 +58,7 @@ internal sealed class TreeSums(
 
     private List<TreeEntry>? ListFiles(TreeHasher trees, string mode)
     {
-        if (!Directory.Exists(Folder))
+        if (!FolderPath.Exists(Folder))
         {
             if (File.Exists(Folder))
             {
