@@ -16,18 +16,18 @@ public static unsafe partial class FileKind
     private const int DoNotFollowLinks = 0x100; // AT_SYMLINK_NOFOLLOW
     private const uint TypeField = 0x1; // STATX_TYPE
     private const uint SizeField = 0x200; // STATX_SIZE
-    private const int StatxModeOffset = 28; // stx_mode in struct statx, the same on every architecture
-    private const int StatxSizeOffset = 40; // stx_size
+    internal const int StatxModeOffset = 28; // stx_mode in struct statx, the same on every architecture
+    internal const int StatxSizeOffset = 40; // stx_size
     private const int RuntimeModeOffset = 4; // Mode in the runtime shim's FileStatus (after int Flags)
     private const int RuntimeSizeOffset = 16; // Size in the runtime shim's FileStatus (after Flags, Mode, Uid, Gid)
-    private const int StatLength = 256; // room for struct statx and for the shim's FileStatus
-    private const int TypeMask = 0xF000; // S_IFMT; POSIX type bits, the same on Linux and macOS
-    private const int RegularFile = 0x8000; // S_IFREG
+    internal const int StatLength = 256; // room for struct statx and for the shim's FileStatus
+    internal const int TypeMask = 0xF000; // S_IFMT; POSIX type bits, the same on Linux and macOS
+    internal const int RegularFile = 0x8000; // S_IFREG
     private const int Fifo = 0x1000; // S_IFIFO
     private const int CharacterDevice = 0x2000; // S_IFCHR
     private const int BlockDevice = 0x6000; // S_IFBLK
     private const int Socket = 0xC000; // S_IFSOCK
-    private const int Folder = 0x4000; // S_IFDIR
+    internal const int Folder = 0x4000; // S_IFDIR
 
     private static readonly NativeFunction StatxFunction = new(OperatingSystem.IsLinux());
     private static readonly NativeFunction RuntimeLStatFunction = new(!OperatingSystem.IsWindows(), portable: true);

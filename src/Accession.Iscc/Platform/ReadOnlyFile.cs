@@ -16,12 +16,6 @@ internal sealed unsafe partial class ReadOnlyFile : IDisposable
     private const int ReadOnlyCloseOnExec = 0x80000; // O_RDONLY | O_CLOEXEC (O_CLOEXEC is 02000000 on x86-64 and the generic ABI of arm64)
     private const int EmptyPath = 0x1000; // AT_EMPTY_PATH: statx of the descriptor itself
     private const uint TypeAndSize = 0x1 | 0x200; // STATX_TYPE | STATX_SIZE
-    private const int StatxLength = 256; // struct statx is 256 bytes
-    private const int StatxModeOffset = 28; // stx_mode, the same on every architecture
-    private const int StatxSizeOffset = 40; // stx_size
-    private const int TypeMask = 0xF000; // S_IFMT
-    private const int DirectoryType = 0x4000; // S_IFDIR
-    private const int RegularFile = 0x8000; // S_IFREG
     private const int Interrupted = 4; // EINTR
     private const int Sequential = 2; // POSIX_FADV_SEQUENTIAL
 
@@ -172,21 +166,21 @@ internal sealed unsafe partial class ReadOnlyFile : IDisposable
         var handle = new SafeFileHandle(descriptor, ownsHandle: true);
         try
         {
-            var buffer = stackalloc byte[StatxLength];
+            var buffer = stackalloc byte[FileKind.StatLength];
             if (Statx(descriptor, string.Empty, EmptyPath, TypeAndSize, buffer) != 0)
             {
                 throw ErrorOf(Marshal.GetLastPInvokeError(), path);
             }
 
-            var type = *(ushort*)(buffer + StatxModeOffset) & TypeMask;
-            if (type == DirectoryType)
+            var type = *(ushort*)(buffer + FileKind.StatxModeOffset) & FileKind.TypeMask;
+            if (type == FileKind.Folder)
             {
                 // As FileStream does, so callers see the same exception either way.
                 throw new UnauthorizedAccessException($"Access to the path '{path}' is denied.");
             }
 
-            var isRegular = type == RegularFile;
-            return new ReadOnlyFile(handle, isRegular ? *(long*)(buffer + StatxSizeOffset) : 0, isRegular, native: true);
+            var isRegular = type == FileKind.RegularFile;
+            return new ReadOnlyFile(handle, isRegular ? *(long*)(buffer + FileKind.StatxSizeOffset) : 0, isRegular, native: true);
         }
         catch
         {
