@@ -9,7 +9,10 @@
 # The minimal client (bench/Accession.Bench.Pennsieve client) does the same wire work per file (presign
 # GET + PUT over keep-alive connections, bodies from memory): the fake's ceiling on this machine.
 #   [SMALL_FILES=20000 BIG_FILES=8 BIG_MIB=64 SWEEP_FILES=2000 WORKERS=4 RUNS=3] bench/pennsieve.sh [WORKDIR]
-# Needs: hyperfine, python3, the .NET SDK. The Python processor is not run (see docs/pennsieve-import.md).
+# With PYTHON_PROCESSOR=DIR (a checkout of Pennsieve's processor-import-ome-zarr) the Python processor
+# runs in the same hyperfine runs (Debian's python3 with python3-requests, -boto3 and -backoff;
+# bench/python-processor/sitecustomize.py points its Cognito client at the fake).
+# Needs: hyperfine, python3, the .NET SDK.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 small=${SMALL_FILES:-20000}
@@ -48,15 +51,21 @@ set -a
 ENVIRONMENT=bench IMPORTER_ENABLED=true PENNSIEVE_API_HOST=$BASE_URL PENNSIEVE_API_HOST2=$BASE_URL
 AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER=$BASE_URL
 set +a
+python_processor=${PYTHON_PROCESSOR:-}
 
 import_command() { # name workers: the accession command line for archive NAME
   mkdir -p "$work/out-$1-$2"
   echo "env INPUT_DIR=$work/in-$1 OUTPUT_DIR=$work/out-$1-$2 UPLOAD_WORKERS=$2 $accession pennsieve-import --no-progress"
 }
+python_command() { # name: the Python processor's command line for archive NAME (it extracts to OUTPUT_DIR)
+  echo "env PYTHONPATH=$python_processor:$PWD/bench/python-processor AWS_ACCESS_KEY_ID=unused AWS_SECRET_ACCESS_KEY=unused AWS_DEFAULT_REGION=us-east-1 INPUT_DIR=$work/in-$1 OUTPUT_DIR=$work/py-out UPLOAD_WORKERS=$workers /usr/bin/python3 -m processor.main"
+}
 pair() { # json-name archive-name files min max
-  hyperfine -N --runs "$runs" --export-json "$work/$1.json" \
+  local python=()
+  [ -n "$python_processor" ] && python=(-n "python processor" "$(python_command "$2")")
+  hyperfine -N --runs "$runs" --export-json "$work/$1.json" --prepare "sh -c 'rm -rf $work/py-out && mkdir -p $work/py-out'" \
     -n "minimal client" "$driver client $BASE_URL $3 $4 $5 $workers" \
-    -n "accession pennsieve-import" "$(import_command "$2" "$workers")" > /dev/null
+    -n "accession pennsieve-import" "$(import_command "$2" "$workers")" "${python[@]}" > /dev/null
 }
 pair small "small-$small" "$small" 2048 8192
 pair big "big-$big" "$big" $((big_mib << 20)) $((big_mib << 20))
@@ -76,14 +85,15 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 python3 - "$work" "$small" "$big" "$big_mib" "$sweep" <<'PY'
 import json, sys
 work, small, big, big_mib, sweep = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
-print("| case | minimal client (median) | accession (median) | accession / client | accession peak RSS | bytes extracted to disk |")
-print("|---|---|---|---|---|---|")
+print("| case | minimal client (median) | accession (median) | accession / client | Python processor (median) | accession peak RSS | bytes extracted to disk |")
+print("|---|---|---|---|---|---|---|")
 for name, label, files, mb in [("small", f"{small:,} files of 2-8 KiB", small, None), ("big", f"{big} files of {big_mib} MiB", big, big * big_mib * 1.048576)]:
-    client, subject = json.load(open(f"{work}/{name}.json"))["results"]
+    client, subject, *python = json.load(open(f"{work}/{name}.json"))["results"]
     c, s = client["median"], subject["median"]
     rate = (lambda t: f"{files / t:,.0f} files/s") if mb is None else (lambda t: f"{mb / t:,.0f} MB/s")
     _, rss, disk = open(f"{work}/{name}.measure").read().split()
-    print(f"| {label} | {c:.2f} s, {rate(c)} | {s:.2f} s, {rate(s)} | {c / s:.0%} | {rss} MiB | {int(disk):,} |")
+    py = f"{python[0]['median']:.2f} s, {rate(python[0]['median'])}, accession {python[0]['median'] / s:.1f} × faster" if python else "not run"
+    print(f"| {label} | {c:.2f} s, {rate(c)} | {s:.2f} s, {rate(s)} | {c / s:.0%} | {py} | {rss} MiB | {int(disk):,} |")
 print()
 print(f"| UPLOAD_WORKERS ({sweep:,} files of 2-8 KiB) | median | files/s |")
 print("|---|---|---|")
