@@ -14,9 +14,21 @@ internal static class CliProcess
     /// <param name="environment">Variables to set (a null value removes one) on top of the test's environment.</param>
     public static Process Start(IEnumerable<string> args, string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        var info = StartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", workingDirectory, environment);
+        info.RedirectStandardInput = true;
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "accession.dll"));
+        foreach (var arg in Quiet(args))
         {
-            RedirectStandardInput = true,
+            info.ArgumentList.Add(arg);
+        }
+
+        return Process.Start(info)!;
+    }
+
+    private static ProcessStartInfo StartInfo(string program, string? workingDirectory, IReadOnlyDictionary<string, string?>? environment)
+    {
+        var info = new ProcessStartInfo(program)
+        {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -27,13 +39,7 @@ internal static class CliProcess
             info.Environment[name] = value;
         }
 
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "accession.dll"));
-        foreach (var arg in Quiet(args))
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        return Process.Start(info)!;
+        return info;
     }
 
     /// <summary>The command line of the built executable for a shell, each word quoted.</summary>
@@ -54,18 +60,7 @@ internal static class CliProcess
     public static async Task<(int ExitCode, string Output, string Error)> RunShellAsync(
         string script, string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var info = new ProcessStartInfo("sh")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? string.Empty,
-        };
-        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
-        {
-            info.Environment[name] = value;
-        }
-
+        var info = StartInfo("sh", workingDirectory, environment);
         info.ArgumentList.Add("-c");
         info.ArgumentList.Add(script);
         using var process = Process.Start(info)!;

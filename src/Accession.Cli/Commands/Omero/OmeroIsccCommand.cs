@@ -3,7 +3,6 @@ using Accession.Cli.Terminal;
 using Accession.Omero.Configuration;
 using Accession.Omero.Service;
 using Accession.Omero.State;
-using Accession.Omero.Web;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -73,26 +72,15 @@ internal static class OmeroIsccCommand
         using var loggers = LoggerFactory.Create(logging => OmeroIsccHost.ConfigureLogging(logging, settings, json: false));
         using var components = OmeroIsccComponents.Create(settings, loggers);
         var runner = new OmeroIsccRunner(components, loggers.CreateLogger(Program));
-        try
-        {
-            var summary = await runner.PollAsync(backfill, maxAttempts: 5, cancellationToken).ConfigureAwait(false);
-            await output.WriteLineAsync($"{Program}: {summary}").ConfigureAwait(false);
-            return summary.Failed + summary.Parked > 0 ? ExitCodes.Negative : ExitCodes.Success;
-        }
-        catch (OmeroLoginException e)
-        {
-            errors.Write(e.Message);
-            return ExitCodes.CannotRun;
-        }
-        catch (OmeroWebException e)
-        {
-            errors.Write(e.Message.TrimEnd('.') + "; check web_url and that OMERO.web is running.");
-            return ExitCodes.CannotRun;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            return TerminationSignal.ExitCode;
-        }
+        return await OmeroFailures.ReportAsync(
+            async () =>
+            {
+                var summary = await runner.PollAsync(backfill, maxAttempts: 5, cancellationToken).ConfigureAwait(false);
+                await output.WriteLineAsync($"{Program}: {summary}").ConfigureAwait(false);
+                return summary.Failed + summary.Parked > 0 ? ExitCodes.Negative : ExitCodes.Success;
+            },
+            errors,
+            cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<int> RunServiceAsync(OmeroIsccSettings settings, bool backfill, ErrorLineWriter errors, CancellationToken cancellationToken)

@@ -58,37 +58,26 @@ internal static class OmeroIsccVerifyCommand
             using var loggers = LoggerFactory.Create(logging => OmeroIsccHost.ConfigureLogging(logging, loaded, json: false));
             using var client = new OmeroWebClient(loaded.WebUrl, loaded.Server, loaded.Username, loaded.Password, loggers.CreateLogger<OmeroWebClient>(), loaded.ReconnectDelay / 4);
             var audit = new FixityAudit(loaded, client, loggers.CreateLogger(Program));
-            try
-            {
-                var results = await audit.RunAsync(named, result =>
+            return await OmeroFailures.ReportAsync(
+                async () =>
                 {
-                    if (!cancellationToken.IsCancellationRequested)
+                    var results = await audit.RunAsync(named, result =>
                     {
-                        output.WriteLine(Line(result));
-                        output.Flush();
-                    }
-                }, cancellationToken).ConfigureAwait(false);
-                var matches = results.Count(result => result.Verdict == FixityVerdict.Match);
-                var mismatches = results.Count(result => result.Verdict == FixityVerdict.Mismatch);
-                output.WriteLine(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"{Program}: {results.Count} images checked: {matches} match, {mismatches} do not match, {results.Count - matches - mismatches} could not be checked"));
-                return matches == results.Count ? ExitCodes.Success : ExitCodes.Negative;
-            }
-            catch (OmeroLoginException e)
-            {
-                errors.Write(e.Message);
-                return ExitCodes.CannotRun;
-            }
-            catch (OmeroWebException e)
-            {
-                errors.Write(e.Message.TrimEnd('.') + "; check web_url and that OMERO.web is running.");
-                return ExitCodes.CannotRun;
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return TerminationSignal.ExitCode;
-            }
+                        if (!cancellationToken.IsCancellationRequested)
+                        {
+                            output.WriteLine(Line(result));
+                            output.Flush();
+                        }
+                    }, cancellationToken).ConfigureAwait(false);
+                    var matches = results.Count(result => result.Verdict == FixityVerdict.Match);
+                    var mismatches = results.Count(result => result.Verdict == FixityVerdict.Mismatch);
+                    output.WriteLine(string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"{Program}: {results.Count} images checked: {matches} match, {mismatches} do not match, {results.Count - matches - mismatches} could not be checked"));
+                    return matches == results.Count ? ExitCodes.Success : ExitCodes.Negative;
+                },
+                errors,
+                cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
