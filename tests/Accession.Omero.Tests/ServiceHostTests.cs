@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
+using Accession.Omero.Configuration;
 using Accession.Omero.Service;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Accession.Omero.Tests;
 
@@ -15,8 +17,7 @@ public sealed class ServiceHostTests
     {
         await using var scenario = await ServiceScenario.StartAsync();
         var first = scenario.AddSingleFileImage("first.tif", 30_000, 1);
-        var settings = scenario.Settings with { PollInterval = TimeSpan.FromMilliseconds(100), MetricsPort = FreePort() };
-        var (host, exit) = OmeroIsccHost.Build(settings, backfill: false);
+        var (host, exit, settings) = BuildOnFreeMetricsPort(scenario.Settings with { PollInterval = TimeSpan.FromMilliseconds(100) });
         using (host)
         {
             await host.StartAsync();
@@ -55,8 +56,7 @@ public sealed class ServiceHostTests
         await using var scenario = await ServiceScenario.StartAsync();
         var image = scenario.AddSingleFileImage("img.tif", 5_000, 1);
         scenario.Omero.Faults.GoDown();
-        var settings = scenario.Settings with { PollInterval = TimeSpan.FromMilliseconds(100), MetricsPort = FreePort(), UnhealthyAfter = TimeSpan.FromMilliseconds(300) };
-        var (host, _) = OmeroIsccHost.Build(settings, backfill: false);
+        var (host, _, settings) = BuildOnFreeMetricsPort(scenario.Settings with { PollInterval = TimeSpan.FromMilliseconds(100), UnhealthyAfter = TimeSpan.FromMilliseconds(300) });
         using (host)
         {
             await host.StartAsync();
@@ -91,7 +91,27 @@ public sealed class ServiceHostTests
         Assert.Empty(scenario.Omero.Requests);
     }
 
-    /// <summary>A port free right now (HttpListener cannot listen on port 0 and report the one it got).</summary>
+    /// <summary>
+    /// Builds the host with its metrics on a port that was free a moment ago. HttpListener cannot listen on
+    /// port 0 and report the one it got, so another process may take the probed port first: then Build
+    /// refuses it and another port is tried.
+    /// </summary>
+    private static (IHost Host, ServiceExit Exit, OmeroIsccSettings Settings) BuildOnFreeMetricsPort(OmeroIsccSettings settings)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var withPort = settings with { MetricsPort = FreePort() };
+            try
+            {
+                var (host, exit) = OmeroIsccHost.Build(withPort, backfill: false);
+                return (host, exit, withPort);
+            }
+            catch (SettingsException) when (attempt < 5)
+            {
+            }
+        }
+    }
+
     private static int FreePort()
     {
         using var probe = new TcpListener(IPAddress.Loopback, 0);

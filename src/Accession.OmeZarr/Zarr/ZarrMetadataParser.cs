@@ -23,7 +23,7 @@ internal static class ZarrMetadataParser
         {
             if (!property.NameEquals("zarr_format"))
             {
-                report.Warning(DatasetRuleIds.ZarrGroupExtraKeys, $"$.{property.Name}", $"'.zgroup' must contain only zarr_format; '{property.Name}' belongs in '.zattrs'.");
+                report.Error(DatasetRuleIds.ZarrGroupExtraKeys, $"$.{property.Name}", $"'.zgroup' must contain only zarr_format (Zarr v2: other keys MUST NOT be present); move '{property.Name}' to '.zattrs'.");
             }
         }
     }

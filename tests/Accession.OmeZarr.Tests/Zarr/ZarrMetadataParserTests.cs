@@ -268,13 +268,13 @@ public class ZarrMetadataParserTests
     }
 
     [Fact]
-    public void Extra_zgroup_keys_are_a_warning_and_a_wrong_format_an_error()
+    public void Extra_zgroup_keys_and_a_wrong_format_are_errors()
     {
         var findings = new List<ValidationFinding>();
         ZarrMetadataParser.CheckZGroup(JsonDocument.Parse("{\"zarr_format\": 3, \"multiscales\": []}").RootElement, new FindingWriter(".zgroup", findings));
 
         Assert.Contains(findings, f => f.RuleId == DatasetRuleIds.ZarrFormatInvalid && f.Severity == Severity.Error);
-        Assert.Contains(findings, f => f.RuleId == DatasetRuleIds.ZarrGroupExtraKeys && f.Severity == Severity.Warning);
+        Assert.Contains(findings, f => f.RuleId == DatasetRuleIds.ZarrGroupExtraKeys && f.Severity == Severity.Error);
     }
 
     private static (ZarrArrayMetadata? Array, List<ValidationFinding> Findings) ParseV2(JsonObject document)

@@ -103,17 +103,16 @@ internal static class PlateChecks
             }
             else if (!plateIds.Contains(acquisition.Value))
             {
-                var message = plateIds.Count == 0
-                    ? string.Create(CultureInfo.InvariantCulture, $"acquisition {acquisition} is not defined: the plate has no \"acquisitions\"; add it to the plate or remove the field's acquisition.")
-                    : string.Create(CultureInfo.InvariantCulture, $"acquisition {acquisition} is not defined in the plate (ids: {string.Join(", ", plateIds.Order())}); use one of them or add it to the plate.");
                 var jsonPath = $"{fieldPath}.acquisition";
                 if (plateIds.Count == 0)
                 {
-                    context.Warning(DatasetRuleIds.WellImageAcquisitionUnknown, wellNode.AttributesFile, jsonPath, message);
+                    context.Warning(DatasetRuleIds.WellImageAcquisitionUnknown, wellNode.AttributesFile, jsonPath,
+                        string.Create(CultureInfo.InvariantCulture, $"acquisition {acquisition} is not defined: the plate has no \"acquisitions\"; add it to the plate or remove the field's acquisition."));
                 }
                 else
                 {
-                    context.Error(DatasetRuleIds.WellImageAcquisitionUnknown, wellNode.AttributesFile, jsonPath, message);
+                    context.Error(DatasetRuleIds.WellImageAcquisitionUnknown, wellNode.AttributesFile, jsonPath,
+                        string.Create(CultureInfo.InvariantCulture, $"acquisition {acquisition} is not defined in the plate (ids: {string.Join(", ", plateIds.Order())}); use one of them or add it to the plate."));
                 }
             }
         }
