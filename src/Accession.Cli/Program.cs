@@ -1,14 +1,6 @@
-using System.CommandLine;
 using Accession.Cli;
 using Accession.Cli.Terminal;
 
-var root = new RootCommand(
-    "Accession: ISCC-SUM identifiers, OME-Zarr validation and the Pennsieve OME-Zarr importer for bioimaging data.\n" + ExitCodes.HelpText);
-
-root.Subcommands.Add(Accession.Cli.Commands.Iscc.IsccCommand.Create());
-root.Subcommands.Add(Accession.Cli.Commands.Explain.ExplainCommand.Create());
-root.Subcommands.Add(new Accession.Cli.Commands.Zarr.ZarrCommand());
-root.Subcommands.Add(new Accession.Cli.Commands.Pennsieve.PennsieveImportCommand());
-root.Subcommands.Add(Accession.Cli.Commands.Omero.OmeroIsccCommand.Create());
-
-return await CliApplication.RunAsync(root, RawArguments.Recover(args)).ConfigureAwait(false);
+// A synchronous entry point: an async Main is one more state machine compiled at run time.
+var arguments = RawArguments.Recover(args);
+return CliApplication.RunAsync(RootCommands.Create(arguments), arguments).GetAwaiter().GetResult();

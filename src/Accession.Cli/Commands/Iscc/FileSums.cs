@@ -91,9 +91,11 @@ internal sealed class FileSums(
             afterBatch,
             cancellationToken);
 
-        // Standard input is read once, by one flow.
+        // Standard input is read once, by one flow; one named file needs no threads of its own (a large
+        // one is still hashed on every core), and a short run then starts none.
         var readsStandardInput = settings.Files.Count == 0 || settings.Files.Contains(DisplayPath.StandardInput);
-        await hashing.RunAsync(readsStandardInput ? 1 : Environment.ProcessorCount).ConfigureAwait(false);
+        var oneFile = settings.Files.Count == 1 && !FolderPath.Exists(settings.Files[0]);
+        await hashing.RunAsync(readsStandardInput || oneFile ? 1 : Environment.ProcessorCount).ConfigureAwait(false);
         return failed;
     }
 }
