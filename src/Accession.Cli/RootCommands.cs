@@ -16,7 +16,7 @@ namespace Accession.Cli;
 /// </summary>
 internal static class RootCommands
 {
-    public const string Description =
+    private const string Description =
         "Accession: ISCC-SUM identifiers, OME-Zarr validation and the Pennsieve OME-Zarr importer for bioimaging data.\n" + ExitCodes.HelpText;
 
     /// <summary>Each subcommand's name, as it is typed, and how to build it.</summary>
