@@ -152,6 +152,36 @@ public static unsafe partial class FileKind
         return false;
     }
 
+    /// <summary>
+    /// statx(2) of <paramref name="name"/> (NUL-terminated) inside the open folder <paramref name="folder"/>,
+    /// links not followed: the type bits and the size; false when the call failed, null where statx
+    /// cannot be asked (then ask <see cref="TryLStat"/> with the whole path).
+    /// </summary>
+    internal static bool? TryLStatAt(int folder, byte* name, out int mode, out long length)
+    {
+        (mode, length) = (0, 0);
+        if (!StatxFunction.IsAvailable)
+        {
+            return null;
+        }
+
+        var buffer = stackalloc byte[StatLength];
+        try
+        {
+            if (Statx(folder, name, DoNotFollowLinks, TypeField | SizeField, buffer) != 0)
+            {
+                return false;
+            }
+        }
+        catch (Exception e) when (StatxFunction.IsMissing(e))
+        {
+            return null;
+        }
+
+        (mode, length) = (*(ushort*)(buffer + StatxModeOffset), *(long*)(buffer + StatxSizeOffset));
+        return true;
+    }
+
     /// <summary>True for the type bits of a regular file (S_IFREG).</summary>
     internal static bool IsRegularMode(int mode) => (mode & TypeMask) == RegularFile;
 

@@ -9,7 +9,8 @@ namespace Accession.Iscc.Platform;
 /// process (glibc and musl share the <c>struct dirent</c> layout there); where the function is missing,
 /// the first call finds out and <see cref="IsAvailable"/> turns false for the rest of the process
 /// (<see cref="NativeFunction"/>). Like <see cref="FileKind"/>, only regular files and folders are listed.
-/// Thread-safe.
+/// The type comes from the listing itself (d_type), so a file is asked about (statx relative to the
+/// open folder) only for its size, or where the file system does not say its type. Thread-safe.
 /// </summary>
 internal static unsafe partial class RawFolder
 {
@@ -30,12 +31,14 @@ internal static unsafe partial class RawFolder
     public static bool IsAvailable => ReadDirectory.IsAvailable;
 
     /// <summary>The regular files and folders in <paramref name="folder"/> (a name from <see cref="FileNameBytes"/>).</summary>
+    /// <param name="folder">The folder to list.</param>
+    /// <param name="lengths">False to leave the sizes of files unasked (-1), saving a statx per file.</param>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     /// <exception cref="UnauthorizedAccessException">The folder may not be read.</exception>
     /// <exception cref="IOException">
     /// This platform cannot list folders byte for byte (<see cref="Unsupported"/>), or another reason with errno in HResult.
     /// </exception>
-    public static List<(string Name, bool IsFolder, long Length)> List(string folder)
+    public static List<(string Name, bool IsFolder, long Length)> List(string folder, bool lengths = true)
     {
         var path = FileNameBytes.EncodeForC(folder);
         var folderBytes = path[..^1];
@@ -73,7 +76,7 @@ internal static unsafe partial class RawFolder
                     continue;
                 }
 
-                if (Describe(folderBytes, name, entry[TypeOffset]) is { } kind)
+                if (Describe(directory, folderBytes, name, entry[TypeOffset], lengths) is { } kind)
                 {
                     listed.Add((FileNameBytes.Decode(name), kind.IsFolder, kind.Length));
                 }
@@ -93,8 +96,9 @@ internal static unsafe partial class RawFolder
         return listed;
     }
 
-    // A regular file with its size, a folder, or null for anything else (links, FIFOs, sockets, devices).
-    private static (bool IsFolder, long Length)? Describe(byte[] folder, ReadOnlySpan<byte> name, byte type)
+    // A regular file with its size (-1 when not asked), a folder, or null for anything else (links,
+    // FIFOs, sockets, devices).
+    private static (bool IsFolder, long Length)? Describe(nint directory, byte[] folder, ReadOnlySpan<byte> name, byte type, bool lengths)
     {
         if (type == FolderType)
         {
@@ -106,17 +110,36 @@ internal static unsafe partial class RawFolder
             return null;
         }
 
+        if (type == RegularType && !lengths)
+        {
+            return (false, -1);
+        }
+
+        int mode;
+        long length;
+        bool known;
+        fixed (byte* start = name)
+        {
+            // The name is followed by its NUL in the listing; relative to the open folder, the system looks up one name.
+            known = FileKind.TryLStatAt(FolderDescriptor(directory), start, out mode, out length) ?? FileKind.TryLStat(PathOf(folder, name), out mode, out length);
+        }
+
+        if (!known)
+        {
+            // Gone since it was listed, or nothing to ask: opening it will say what is wrong.
+            return type == RegularType ? (false, lengths ? 0 : -1) : null;
+        }
+
+        return FileKind.IsFolderMode(mode) ? (true, 0) : FileKind.IsRegularMode(mode) ? (false, lengths ? length : -1) : null;
+    }
+
+    private static byte[] PathOf(byte[] folder, ReadOnlySpan<byte> name)
+    {
         var path = new byte[folder.Length + 1 + name.Length + 1];
         folder.CopyTo(path, 0);
         path[folder.Length] = (byte)'/';
         name.CopyTo(path.AsSpan(folder.Length + 1));
-        if (!FileKind.TryLStat(path, out var mode, out var length))
-        {
-            // Gone since it was listed, or nothing to ask: opening it will say what is wrong.
-            return type == RegularType ? (false, 0) : null;
-        }
-
-        return FileKind.IsFolderMode(mode) ? (true, 0) : FileKind.IsRegularMode(mode) ? (false, length) : null;
+        return path;
     }
 
     private static Exception Failure(int errno)
@@ -135,6 +158,9 @@ internal static unsafe partial class RawFolder
 
     [LibraryImport("libc", EntryPoint = "readdir", SetLastError = true)]
     private static partial byte* ReadEntry(nint directory);
+
+    [LibraryImport("libc", EntryPoint = "dirfd")]
+    private static partial int FolderDescriptor(nint directory);
 
     [LibraryImport("libc", EntryPoint = "closedir")]
     private static partial int CloseDirectory(nint directory);

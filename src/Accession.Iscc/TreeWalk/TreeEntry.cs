@@ -11,7 +11,12 @@ namespace Accession.Iscc.TreeWalk;
 /// </summary>
 public sealed class TreeEntry
 {
-    private readonly Func<CancellationToken, ValueTask<Stream>> _open;
+    // Null for a file on this machine, opened by its path.
+    private readonly Func<CancellationToken, ValueTask<Stream>>? _open;
+
+    // For a file listed by the walk: its folder, from which the full path is made when first asked.
+    private readonly string? _folder;
+    private string? _fullPath;
 
     /// <summary>An entry whose bytes <paramref name="open"/> provides, once for each call of <see cref="OpenAsync"/>.</summary>
     /// <param name="relativePath">
@@ -22,14 +27,15 @@ public sealed class TreeEntry
     /// <param name="open">Opens a fresh stream over the entry's bytes; the caller disposes it.</param>
     /// <exception cref="ArgumentException"><paramref name="relativePath"/> is not a relative path.</exception>
     public TreeEntry(string relativePath, long length, Func<CancellationToken, ValueTask<Stream>> open)
-        : this(relativePath, length, open, fullPath: null)
+        : this(relativePath, length, fullPath: null)
     {
+        ArgumentNullException.ThrowIfNull(open);
+        _open = open;
     }
 
-    private TreeEntry(string relativePath, long length, Func<CancellationToken, ValueTask<Stream>> open, string? fullPath)
+    private TreeEntry(string relativePath, long length, string? fullPath)
     {
         ArgumentNullException.ThrowIfNull(relativePath);
-        ArgumentNullException.ThrowIfNull(open);
         ArgumentOutOfRangeException.ThrowIfLessThan(length, -1);
         if (!IsRelativePath(relativePath))
         {
@@ -39,38 +45,46 @@ public sealed class TreeEntry
         }
 
         RelativePath = relativePath;
+        Name = relativePath[(relativePath.LastIndexOf('/') + 1)..];
         Length = length;
-        FullPath = fullPath;
-        _open = open;
+        _fullPath = fullPath;
+    }
+
+    // A file the walk listed: the names come from the folder's listing, so they need no checking, and
+    // the full path is only made if the file is opened (listing a folder needs only the names).
+    private TreeEntry(string folder, string name, string relativePath, long length)
+    {
+        RelativePath = relativePath;
+        Name = name;
+        Length = length;
+        _folder = folder;
     }
 
     /// <summary>The path below the tree's root, with <c>/</c> separators.</summary>
     public string RelativePath { get; }
 
     /// <summary>The file name: the last segment of <see cref="RelativePath"/>.</summary>
-    public string Name => RelativePath[(RelativePath.LastIndexOf('/') + 1)..];
+    public string Name { get; }
 
     /// <summary>The size in bytes when the entry was listed, or -1 when unknown.</summary>
     public long Length { get; }
 
     /// <summary>The file's path on this machine for entries made by <see cref="FromFile"/>; otherwise null.</summary>
-    public string? FullPath { get; }
+    public string? FullPath => _fullPath ??= _folder is null ? null : Path.Join(_folder, Name);
 
     /// <summary>
     /// A file on this machine, read with large reads when opened. A path holding bytes that are not valid
-    /// UTF-8 (<see cref="FileNameBytes"/>, as <see cref="TreeWalker.WalkFolder"/> lists them) is opened by those bytes.
+    /// UTF-8 (<see cref="FileNameBytes"/>, as <see cref="TreeWalker.WalkFolder(string, Action{TreeWalkException}?, CancellationToken)"/> lists them) is opened by those bytes.
     /// </summary>
     public static TreeEntry FromFile(string fullPath, string relativePath, long length = -1)
     {
         ArgumentException.ThrowIfNullOrEmpty(fullPath);
-        return new TreeEntry(
-            relativePath,
-            length,
-            _ => ValueTask.FromResult<Stream>(FileNameBytes.HasRawBytes(fullPath)
-                ? RawFile.OpenRead(fullPath)
-                : new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan)),
-            fullPath);
+        return new TreeEntry(relativePath, length, fullPath);
     }
+
+    /// <summary>The file <paramref name="name"/> listed in the folder <paramref name="folder"/> on this machine, as <see cref="FromFile"/>.</summary>
+    internal static TreeEntry InFolder(string folder, string name, string relativePath, long length) =>
+        new(folder, name, relativePath, length);
 
     /// <summary>Bytes held in memory (array-backed memory is not copied; it must not change while the entry is in use).</summary>
     public static TreeEntry FromMemory(string relativePath, ReadOnlyMemory<byte> content)
@@ -83,9 +97,14 @@ public sealed class TreeEntry
     }
 
     /// <summary>Opens a new stream over the entry's bytes; dispose it when done.</summary>
-    public ValueTask<Stream> OpenAsync(CancellationToken cancellationToken = default) => _open(cancellationToken);
+    public ValueTask<Stream> OpenAsync(CancellationToken cancellationToken = default) =>
+        _open is null ? ValueTask.FromResult<Stream>(OpenFile(FullPath!)) : _open(cancellationToken);
 
     public override string ToString() => RelativePath;
+
+    private static FileStream OpenFile(string fullPath) => FileNameBytes.HasRawBytes(fullPath)
+        ? RawFile.OpenRead(fullPath)
+        : new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
 
     private static bool IsRelativePath(string path)
     {

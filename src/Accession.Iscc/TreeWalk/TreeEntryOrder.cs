@@ -26,9 +26,19 @@ public sealed class TreeEntryOrder : IComparer<string>
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(nameOf);
-        var keyed = items.Select(item => (Key: new SortKey(nameOf(item)), Item: item)).ToArray();
-        Array.Sort(keyed, static (a, b) => a.Key.CompareTo(b.Key));
-        return [.. keyed.Select(pair => pair.Item)];
+        var sorted = items.ToArray();
+        var names = Array.ConvertAll(sorted, item => nameOf(item));
+
+        // An ASCII name is its own NFC form and its UTF-16 code units are its UTF-8 bytes, so names
+        // that are all ASCII (most folders) sort by ordinal comparison, with no key to make.
+        if (Array.TrueForAll(names, static name => Ascii.IsValid(name)))
+        {
+            Array.Sort(names, sorted, StringComparer.Ordinal);
+            return sorted;
+        }
+
+        Array.Sort(Array.ConvertAll(names, static name => new SortKey(name)), sorted, SortKey.Comparer);
+        return sorted;
     }
 
     /// <summary>
@@ -82,6 +92,8 @@ public sealed class TreeEntryOrder : IComparer<string>
 
     private readonly struct SortKey(string name)
     {
+        public static IComparer<SortKey> Comparer { get; } = Comparer<SortKey>.Create(static (a, b) => a.CompareTo(b));
+
         private byte[] Normalized { get; } = BytesOf(Nfc(name));
 
         private byte[] Raw { get; } = BytesOf(name);

@@ -7,7 +7,7 @@ namespace Accession.Iscc.TreeWalk;
 /// </summary>
 public static class TreeSum
 {
-    /// <summary>The tree-mode ISCC-SUM of the folder <paramref name="root"/> (<see cref="TreeWalker.WalkFolder"/>).</summary>
+    /// <summary>The tree-mode ISCC-SUM of the folder <paramref name="root"/> (<see cref="TreeWalker.WalkFolder(string, Action{TreeWalkException}?, CancellationToken)"/>).</summary>
     /// <exception cref="TreeWalkException">A folder, ignore file or file could not be read.</exception>
     public static async Task<IsccSumResult> HashFolderAsync(
         string root, IProgress<long>? progress = null, CancellationToken cancellationToken = default)

@@ -10,7 +10,7 @@ public static partial class TreeWalker
     /// <summary>
     /// Puts <paramref name="entries"/> (any files named by their relative paths: an archive's entries,
     /// the files of a download) in TREEWALK-ISCC order and leaves out what the ignore rules and the
-    /// metadata rule leave out, exactly as <see cref="WalkFolder"/> would for the same files on disk.
+    /// metadata rule leave out, exactly as <see cref="WalkFolder(string, Action{TreeWalkException}?, CancellationToken)"/> would for the same files on disk.
     /// The <c>.isccignore</c> entries are opened and read; no other entry is opened. An ignore file that
     /// cannot be read (or is larger than <see cref="MaxIgnoreFileLength"/>) or holds a bad pattern is
     /// reported to <paramref name="onError"/> (with its relative path); without a handler the exception

@@ -6,7 +6,8 @@ namespace Accession.Iscc.TreeWalk;
 
 public static partial class TreeWalker
 {
-    private const long LeftOut = -1;
+    // Not -1, which stands for a size not asked.
+    private const long LeftOut = long.MinValue;
 
     private static readonly EnumerationOptions ListingOptions = new()
     {
@@ -30,11 +31,27 @@ public static partial class TreeWalker
         CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(root);
-        onError ??= e => throw e;
-        return Walk(root, ListFolder, file => ReadIgnoreFile(file, onError), onError, cancellationToken);
+        return WalkFolder(root, withLengths: true, onError, cancellationToken);
     }
 
-    private static Listing<string> ListFolder(string folder, string relativeFolder)
+    /// <summary>
+    /// <see cref="WalkFolder(string, Action{TreeWalkException}?, CancellationToken)"/>, where
+    /// <paramref name="withLengths"/> false leaves the sizes of the files unasked (<see cref="TreeEntry.Length"/>
+    /// -1) wherever the folder's listing tells a regular file by itself (Linux): one system call less per
+    /// file, for callers that need only the names or that learn each size when they open the file.
+    /// </summary>
+    public static IEnumerable<TreeEntry> WalkFolder(
+        string root,
+        bool withLengths,
+        Action<TreeWalkException>? onError,
+        CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(root);
+        onError ??= e => throw e;
+        return Walk(root, (folder, relativeFolder) => ListFolder(folder, relativeFolder, withLengths), file => ReadIgnoreFile(file, onError), onError, cancellationToken);
+    }
+
+    private static Listing<string> ListFolder(string folder, string relativeFolder, bool lengths)
     {
         List<(string Name, bool IsFolder, long Length)> listed;
         try
@@ -42,18 +59,15 @@ public static partial class TreeWalker
             // Symbolic links (and Windows junctions) are never followed nor yielded (treewalk.md §4.3).
             // Like the reference walker, which yields only regular files, FIFOs, sockets and devices
             // are left out too: opening a FIFO would wait for a writer.
-            // .NET replaces bytes that are not valid UTF-8 with U+FFFD, losing the name: such a folder
-            // (and every folder below such a name) is listed byte for byte instead.
-            listed = FileNameBytes.HasRawBytes(folder) ? RawFolder.List(folder) : [.. new FileSystemEnumerable<(string Name, bool IsFolder, long Length)>(
+            // Where folders can be listed byte for byte (RawFolder), they all are: no name is lost (.NET
+            // replaces bytes that are not valid UTF-8 with U+FFFD) and the listing tells each entry's
+            // type, where .NET's attributes cost an lstat and a geteuid per entry.
+            listed = RawFolder.IsAvailable || FileNameBytes.HasRawBytes(folder) ? RawFolder.List(folder, lengths) : [.. new FileSystemEnumerable<(string Name, bool IsFolder, long Length)>(
                 folder,
                 static (ref FileSystemEntry entry) => entry.IsDirectory
                     ? (entry.FileName.ToString(), true, (entry.Attributes & FileAttributes.ReparsePoint) == 0 ? 0 : LeftOut)
                     : (entry.FileName.ToString(), false, LengthOfRegularFile(ref entry)),
                 ListingOptions)];
-            if (RawFolder.IsAvailable && listed.Exists(static item => item.Name.Contains('\uFFFD', StringComparison.Ordinal)))
-            {
-                listed = RawFolder.List(folder);
-            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -63,7 +77,7 @@ public static partial class TreeWalker
         listed.RemoveAll(item => item.Length == LeftOut);
         return new Listing<string>(
             [.. listed.Where(item => !item.IsFolder)
-                .Select(item => TreeEntry.FromFile(Path.Join(folder, item.Name), Join(relativeFolder, item.Name), item.Length))],
+                .Select(item => TreeEntry.InFolder(folder, item.Name, Join(relativeFolder, item.Name), item.Length))],
             [.. listed.Where(item => item.IsFolder).Select(item => (item.Name, Path.Join(folder, item.Name)))]);
     }
 

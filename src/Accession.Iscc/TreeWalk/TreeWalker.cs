@@ -5,7 +5,7 @@ namespace Accession.Iscc.TreeWalk;
 /// files of a tree in a deterministic order. In each folder, entries sort by <see cref="TreeEntryOrder"/>;
 /// ignore files (<c>.*ignore</c>) come first, then the other files, then each subfolder depth-first.
 /// <c>.isccignore</c> patterns cascade from the root down; files ending in <c>.iscc.json</c> are always
-/// left out; folders are never yielded. <see cref="WalkFolder"/> walks a folder on disk;
+/// left out; folders are never yielded. <see cref="WalkFolder(string, Action{TreeWalkException}?, CancellationToken)"/> walks a folder on disk;
 /// <see cref="OrderAsync"/> orders any list of entries (an archive's, a set of downloads) the same way.
 /// Stateless and thread-safe.
 /// </summary>

@@ -11,8 +11,11 @@ namespace Accession.Cli.Commands.Iscc;
 /// </summary>
 internal sealed class TreeHasher(ErrorLineWriter errors, IReadOnlySet<string> excludedFullPaths, CancellationToken cancellationToken)
 {
-    /// <summary>The files of <paramref name="folder"/> in hashing order, or null after a reported error.</summary>
-    public List<TreeEntry>? List(string folder)
+    /// <summary>
+    /// The files of <paramref name="folder"/> in hashing order, or null after a reported error; with
+    /// <paramref name="withLengths"/> false their sizes may be left unasked (-1).
+    /// </summary>
+    public List<TreeEntry>? List(string folder, bool withLengths = true)
     {
         var failed = false;
 
@@ -20,6 +23,7 @@ internal sealed class TreeHasher(ErrorLineWriter errors, IReadOnlySet<string> ex
         var here = Environment.CurrentDirectory;
         var entries = TreeWalker.WalkFolder(
                 folder,
+                withLengths,
                 e =>
                 {
                     failed = true;

@@ -40,7 +40,7 @@ internal sealed class TreeSums(
     public int WriteWalk(SumWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        if (ListFiles(new TreeHasher(errors, excludedFullPaths, cancellationToken), "--walk") is not { } entries)
+        if (ListFiles(new TreeHasher(errors, excludedFullPaths, cancellationToken), "--walk", withLengths: false) is not { } entries)
         {
             return ExitCodes.CannotRun;
         }
@@ -56,7 +56,7 @@ internal sealed class TreeSums(
         return ExitCodes.Success;
     }
 
-    private List<TreeEntry>? ListFiles(TreeHasher trees, string mode)
+    private List<TreeEntry>? ListFiles(TreeHasher trees, string mode, bool withLengths = true)
     {
         if (!FolderPath.Exists(Folder))
         {
@@ -72,7 +72,7 @@ internal sealed class TreeSums(
             return null;
         }
 
-        var entries = trees.List(Folder);
+        var entries = trees.List(Folder, withLengths);
         if (entries is { Count: 0 })
         {
             errors.Write(DisplayPath.Of(Folder), "no files found");
