@@ -10,11 +10,32 @@ internal sealed class ErrorLineWriter(TextWriter error, string program, ByteProg
 {
     private readonly ByteProgress _progress = progress ?? ByteProgress.None;
 
+    // Lines kept back by a holding writer until they are passed on in their place.
+    private List<string>? _held;
+
     /// <summary>How the lines start, e.g. <c>accession iscc</c>.</summary>
     public string Program { get; } = program;
 
     /// <summary>Number of lines written so far.</summary>
     public int Count { get; private set; }
+
+    /// <summary>
+    /// A writer that keeps its lines until <see cref="PassHeldLinesTo"/>, for work done side by side
+    /// whose messages are to appear in the order of the results they belong to.
+    /// </summary>
+    public static ErrorLineWriter Holding(string program) => new(TextWriter.Null, program) { _held = [] };
+
+    /// <summary>Writes the lines a <see cref="Holding"/> writer kept to <paramref name="target"/>, in order.</summary>
+    public void PassHeldLinesTo(ErrorLineWriter target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        foreach (var message in _held ?? [])
+        {
+            target.Write(message);
+        }
+
+        _held?.Clear();
+    }
 
     /// <summary><c>program: subject: message</c>.</summary>
     public void Write(string subject, string message) => Write($"{FileNameBytes.Printable(subject)}: {message}");
@@ -23,6 +44,12 @@ internal sealed class ErrorLineWriter(TextWriter error, string program, ByteProg
     public void Write(string message)
     {
         Count++;
+        if (_held is not null)
+        {
+            _held.Add(message);
+            return;
+        }
+
         using (_progress.Quiet())
         {
             error.Write($"{Program}: {message}\n");

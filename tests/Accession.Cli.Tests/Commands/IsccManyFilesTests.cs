@@ -28,7 +28,7 @@ public class IsccManyFilesTests
         }
 
         // More small files than the run-ahead window, in several folders.
-        for (var i = 0; i < 2 * OrderedHashing<int>.Window + 7; i++)
+        for (var i = 0; i < 2 * OrderedHashing<HashInput, int>.Window + 7; i++)
         {
             await File.WriteAllBytesAsync(folder.File($"small/{i % 3}/{i}.bin"), RandomNumberGenerator.GetBytes(RandomNumberGenerator.GetInt32(2048, 8192)));
         }

@@ -18,10 +18,10 @@ public class OrderedHashingTests
     [InlineData(5)]
     public async Task Outcomes_are_handed_on_in_input_order_however_the_threads_finish(int threads)
     {
-        const int count = 3 * OrderedHashing<int>.Window + 11;
+        const int count = 3 * OrderedHashing<HashInput, int>.Window + 11;
         var handedOn = new List<(string Path, long Outcome)>();
         var batches = 0;
-        var hashing = new OrderedHashing<long>(
+        var hashing = new OrderedHashing<HashInput, long>(
             Inputs(count),
             input =>
             {
@@ -43,7 +43,7 @@ public class OrderedHashingTests
     public async Task A_failure_to_hand_on_stops_the_run_and_nothing_after_it_is_handed_on()
     {
         var handedOn = new List<string>();
-        var hashing = new OrderedHashing<long>(
+        var hashing = new OrderedHashing<HashInput, long>(
             Inputs(2000),
             input => ValueTask.FromResult(input.Length),
             (input, _) =>
@@ -69,7 +69,7 @@ public class OrderedHashingTests
     {
         using var cancel = new CancellationTokenSource();
         var hashed = 0;
-        var hashing = new OrderedHashing<long>(
+        var hashing = new OrderedHashing<HashInput, long>(
             Inputs(100_000),
             input =>
             {
@@ -85,6 +85,6 @@ public class OrderedHashingTests
             cancel.Token);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => hashing.RunAsync(2));
-        Assert.InRange(Volatile.Read(ref hashed), 50, 50 + OrderedHashing<long>.Window);
+        Assert.InRange(Volatile.Read(ref hashed), 50, 50 + OrderedHashing<HashInput, long>.Window);
     }
 }

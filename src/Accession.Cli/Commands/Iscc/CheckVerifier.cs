@@ -20,7 +20,9 @@ internal sealed class CheckVerifier(
     ErrorLineWriter errors,
     CancellationToken cancellationToken)
 {
-    private readonly ErrorLineWriter _fileErrors = settings.Status ? new ErrorLineWriter(TextWriter.Null, errors.Program) : errors;
+    // With --status nothing but the exit code tells about the files.
+    private readonly ErrorLineWriter _fileErrors = FileErrorsOf(settings, errors);
+    private readonly InputHasher _files = new(console, FileErrorsOf(settings, errors), settings.ReadMode, cancellationToken);
     // A checksum file kept inside the folder it describes is not part of that folder's checksum.
     private readonly HashSet<string> _checksumFiles = new(
         settings.Files.Where(f => f != DisplayPath.StandardInput).Select(Path.GetFullPath), StringComparer.Ordinal);
@@ -45,12 +47,12 @@ internal sealed class CheckVerifier(
             }
         }
 
-        progress.Expect(checksums.Sum(SizeOf));
-        foreach (var checksum in checksums)
-        {
-            await VerifyLineAsync(checksum).ConfigureAwait(false);
-        }
-
+        // Files are hashed side by side as `accession iscc` hashes them; verdicts come in the order of the lines.
+        var items = checksums.ConvertAll(checksum => new CheckItem(checksum, new HashInput(checksum.Path, checksum.Path, SizeOf(checksum))));
+        progress.Expect(items.Sum(item => item.File.Length));
+        var hashing = new OrderedHashing<CheckItem, CheckOutcome>(items, HashAsync, HandOn, FlushVerdicts, cancellationToken);
+        await hashing.RunAsync(Environment.ProcessorCount).ConfigureAwait(false);
+        FlushVerdicts();
 
         if (!settings.Status)
         {
@@ -132,11 +134,43 @@ internal sealed class CheckVerifier(
         }
     }
 
-    private async Task VerifyLineAsync(ChecksumLine checksum)
+    private static ErrorLineWriter FileErrorsOf(IsccSettings settings, ErrorLineWriter errors) =>
+        settings.Status ? new ErrorLineWriter(TextWriter.Null, errors.Program) : errors;
+
+    private async ValueTask<CheckOutcome> HashAsync(CheckItem item)
     {
-        var result = checksum.IsTree
-            ? await HashTreeAsync(checksum.Path).ConfigureAwait(false)
-            : await HashFileAsync(checksum.Path).ConfigureAwait(false);
+        if (!item.Line.IsTree)
+        {
+            return new CheckOutcome(await _files.TryHashAsync(item.File, progress).ConfigureAwait(false), null);
+        }
+
+        // A tree's messages may be several; they wait for the tree's place among the verdicts.
+        var treeErrors = ErrorLineWriter.Holding(errors.Program);
+        return new CheckOutcome(new HashOutcome(await HashTreeAsync(item.Line.Path, treeErrors).ConfigureAwait(false), null), treeErrors);
+    }
+
+    private void HandOn(CheckItem item, CheckOutcome outcome)
+    {
+        if (outcome.File.Error is not null || outcome.TreeErrors is { Count: > 0 })
+        {
+            // Messages on stderr come after the verdicts before them, as when each verdict was flushed.
+            FlushVerdicts();
+        }
+
+        if (outcome.TreeErrors is { } treeErrors)
+        {
+            treeErrors.PassHeldLinesTo(_fileErrors);
+        }
+        else
+        {
+            _files.Report(item.File, outcome.File, progress);
+        }
+
+        Verify(item.Line, outcome.File.Result);
+    }
+
+    private void Verify(ChecksumLine checksum, IsccSumResult? result)
+    {
         if (result is null)
         {
             _unreadable++;
@@ -156,25 +190,22 @@ internal sealed class CheckVerifier(
         }
     }
 
-    private Task<IsccSumResult?> HashFileAsync(string path) =>
-        new InputHasher(console, _fileErrors, settings.ReadMode, cancellationToken).HashAsync(new HashInput(path, path, SizeOf(new ChecksumLine(string.Empty, path))), progress);
-
-    private async Task<IsccSumResult?> HashTreeAsync(string path)
+    private async Task<IsccSumResult?> HashTreeAsync(string path, ErrorLineWriter treeErrors)
     {
         var folder = path.TrimEnd('/');
         folder = folder.Length == 0 ? "/" : folder;
         if (!FolderPath.Exists(folder))
         {
-            _fileErrors.Write(folder, File.Exists(folder) ? "Not a directory" : FileNameBytes.HasRawBytes(folder) ? FolderNotUtf8 : IoErrorText.NotFound);
+            treeErrors.Write(folder, File.Exists(folder) ? "Not a directory" : FileNameBytes.HasRawBytes(folder) ? FolderNotUtf8 : IoErrorText.NotFound);
             return null;
         }
 
-        var trees = new TreeHasher(_fileErrors, _checksumFiles, cancellationToken);
+        var trees = new TreeHasher(treeErrors, _checksumFiles, cancellationToken);
         var entries = trees.List(folder);
         return entries is null ? null : await trees.HashAsync(folder, entries, progress).ConfigureAwait(false);
     }
 
-    // Each verdict is flushed as it is known; none is printed once a signal arrived.
+    // No verdict is printed once a signal arrived; verdicts known together are sent together.
     private void Report(string path, string verdict)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -184,8 +215,15 @@ internal sealed class CheckVerifier(
             using (progress.Quiet())
             {
                 output.Write($"{(escaped ? "\\" : string.Empty)}{name}: {verdict}\n");
-                output.Flush();
             }
+        }
+    }
+
+    private void FlushVerdicts()
+    {
+        using (progress.Quiet())
+        {
+            output.Flush();
         }
     }
 
@@ -207,4 +245,10 @@ internal sealed class CheckVerifier(
             errors.Write(_failed == 1 ? "WARNING: 1 computed checksum did NOT match" : $"WARNING: {_failed} computed checksums did NOT match");
         }
     }
+
+    /// <summary>A checksum line and the file it names (for a <c>--tree</c> line, the folder).</summary>
+    private sealed record CheckItem(ChecksumLine Line, HashInput File);
+
+    /// <summary>What hashing a line's file or folder gave; a folder's messages held for its place.</summary>
+    private readonly record struct CheckOutcome(HashOutcome File, ErrorLineWriter? TreeErrors);
 }

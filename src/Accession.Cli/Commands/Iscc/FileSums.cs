@@ -68,7 +68,7 @@ internal sealed class FileSums(
 
         var hasher = new InputHasher(console, errors, settings.ReadMode, cancellationToken);
         var failed = false;
-        var hashing = new OrderedHashing<HashOutcome>(
+        var hashing = new OrderedHashing<HashInput, HashOutcome>(
             inputs,
             input =>
             {

@@ -64,12 +64,6 @@ internal sealed class InputHasher(CommandConsole console, ErrorLineWriter errors
                 }
             }
 
-            // A file listed in a folder is known not to be one; a named argument may be.
-            if (!input.IsListed && FolderPath.Exists(input.FullPath))
-            {
-                return new HashOutcome(null, IoErrorText.IsADirectory);
-            }
-
             var inputProgress = input.Length >= ProgressPerInputFrom ? progress.ForInput(input.DisplayPath) : null;
             if (FileNameBytes.HasRawBytes(input.FullPath!))
             {
@@ -84,6 +78,13 @@ internal sealed class InputHasher(CommandConsole console, ErrorLineWriter errors
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            // Asked only once opening failed, to save a system call per file: a file listed in a folder
+            // is known not to be a folder; a named argument may be.
+            if (!input.IsListed && FolderPath.Exists(input.FullPath))
+            {
+                return new HashOutcome(null, IoErrorText.IsADirectory);
+            }
+
             return new HashOutcome(null, IoErrorText.Describe(input.DisplayPath, e));
         }
     }

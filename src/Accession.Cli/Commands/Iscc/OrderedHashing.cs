@@ -12,16 +12,17 @@ namespace Accession.Cli.Commands.Iscc;
 /// are (the sequence is read as inputs are taken). Outcomes are handed on by one thread at a time,
 /// outside the lock, in a batch each time.
 /// </summary>
+/// <typeparam name="TInput">One thing to hash (a file, a checksum line).</typeparam>
 /// <typeparam name="TOutcome">What hashing one input gives.</typeparam>
-internal sealed class OrderedHashing<TOutcome>
+internal sealed class OrderedHashing<TInput, TOutcome>
 {
     /// <summary>How far hashing may run ahead of handing on.</summary>
     public const int Window = 256;
 
-    private readonly IEnumerable<HashInput> _inputs;
-    private readonly HashInput[] _taken = new HashInput[Window];
-    private readonly Func<HashInput, ValueTask<TOutcome>> _hash;
-    private readonly Action<HashInput, TOutcome> _handOn;
+    private readonly IEnumerable<TInput> _inputs;
+    private readonly TInput[] _taken = new TInput[Window];
+    private readonly Func<TInput, ValueTask<TOutcome>> _hash;
+    private readonly Action<TInput, TOutcome> _handOn;
     private readonly Action _afterBatch;
     private readonly CancellationToken _cancellationToken;
     private readonly object _gate = new();
@@ -32,7 +33,7 @@ internal sealed class OrderedHashing<TOutcome>
     private bool _handingOn;
     private int _waiting;
     private bool _stopped;
-    private IEnumerator<HashInput>? _source;
+    private IEnumerator<TInput>? _source;
     private ExceptionDispatchInfo? _failure;
 
     /// <param name="inputs">What to hash, in the order outcomes are handed on.</param>
@@ -41,9 +42,9 @@ internal sealed class OrderedHashing<TOutcome>
     /// <param name="afterBatch">Runs after each batch of outcomes handed on (to flush output).</param>
     /// <param name="cancellationToken">Stops taking further inputs.</param>
     public OrderedHashing(
-        IEnumerable<HashInput> inputs,
-        Func<HashInput, ValueTask<TOutcome>> hash,
-        Action<HashInput, TOutcome> handOn,
+        IEnumerable<TInput> inputs,
+        Func<TInput, ValueTask<TOutcome>> hash,
+        Action<TInput, TOutcome> handOn,
         Action afterBatch,
         CancellationToken cancellationToken)
     {
@@ -163,7 +164,7 @@ internal sealed class OrderedHashing<TOutcome>
     /// <summary>Hands on every outcome that is next in order, in batches, until the next one is not done yet.</summary>
     private void HandOnReady()
     {
-        var batch = new List<(HashInput Input, TOutcome Outcome)>();
+        var batch = new List<(TInput Input, TOutcome Outcome)>();
         while (true)
         {
             batch.Clear();
@@ -174,7 +175,7 @@ internal sealed class OrderedHashing<TOutcome>
                     batch.Add((_taken[i % Window], _outcomes[i % Window]));
                     _done[i % Window] = false;
                     _outcomes[i % Window] = default!;
-                    _taken[i % Window] = null!;
+                    _taken[i % Window] = default!;
                 }
 
                 if (batch.Count == 0 || _stopped)
