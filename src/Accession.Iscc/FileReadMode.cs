@@ -1,8 +1,8 @@
 namespace Accession.Iscc;
 
 /// <summary>
-/// How the file-hashing methods (<see cref="IsccSumHasher.AppendFileAsync"/>,
-/// <see cref="IsccSum.HashFileAsync"/>, <see cref="Blake3.Blake3Hasher.HashFile"/>) read a file.
+/// How the file-hashing methods (<see cref="IsccSumHasher.AppendFileAsync(string, IProgress{long}?, FileReadMode, CancellationToken)"/>,
+/// <see cref="IsccSum.HashFileAsync(string, IProgress{long}?, FileReadMode, CancellationToken)"/>, <see cref="Blake3.Blake3Hasher.HashFile"/>) read a file.
 /// </summary>
 public enum FileReadMode
 {

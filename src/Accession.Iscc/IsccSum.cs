@@ -27,11 +27,21 @@ public static class IsccSum
         return hasher.GetCurrentResult();
     }
 
-    /// <summary>The ISCC-SUM of a file (see <see cref="IsccSumHasher.AppendFileAsync"/>).</summary>
+    /// <summary>The ISCC-SUM of a file (see <see cref="IsccSumHasher.AppendFileAsync(string, IProgress{long}?, FileReadMode, CancellationToken)"/>).</summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
+    public static Task<IsccSumResult> HashFileAsync(
+        string path, IProgress<long>? progress = null, FileReadMode mode = FileReadMode.Read, CancellationToken cancellationToken = default) =>
+        HashFileAsync(path, -1, progress, mode, cancellationToken);
+
+    /// <summary>
+    /// The ISCC-SUM of a file a folder listing found to be a regular file of <paramref name="listedLength"/>
+    /// bytes (see <see cref="IsccSumHasher.AppendFileAsync(string, long, IProgress{long}?, FileReadMode, CancellationToken)"/>).
+    /// </summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
     public static async Task<IsccSumResult> HashFileAsync(
-        string path, IProgress<long>? progress = null, FileReadMode mode = FileReadMode.Read, CancellationToken cancellationToken = default)
+        string path, long listedLength, IProgress<long>? progress, FileReadMode mode, CancellationToken cancellationToken)
     {
         // A hasher holds some 80 KiB of buffers; for files of a few KiB making one per file would cost
         // more than hashing, so each thread keeps one (taken out while in use, so calls never share it).
@@ -39,7 +49,7 @@ public static class IsccSum
         _spareHasher = null;
         try
         {
-            await hasher.AppendFileAsync(path, progress, mode, cancellationToken).ConfigureAwait(false);
+            await hasher.AppendFileAsync(path, listedLength, progress, mode, cancellationToken).ConfigureAwait(false);
             return hasher.GetCurrentResult();
         }
         finally

@@ -80,12 +80,35 @@ public sealed class IsccSumHasher
     /// <param name="cancellationToken">Stops reading and hashing.</param>
     /// <remarks>If the call fails or is cancelled, the hasher must be <see cref="Reset"/> before further use.</remarks>
     /// <exception cref="IOException">The file cannot be read, or its length changed while it was read.</exception>
+    public Task AppendFileAsync(
+        string path, IProgress<long>? progress = null, FileReadMode mode = FileReadMode.Read, CancellationToken cancellationToken = default) =>
+        AppendFileAsync(path, -1, progress, mode, cancellationToken);
+
+    /// <summary>
+    /// <see cref="AppendFileAsync(string, IProgress{long}?, FileReadMode, CancellationToken)"/> for a file
+    /// that a folder listing found to be a regular file of <paramref name="listedLength"/> bytes (a
+    /// <see cref="TreeWalk.TreeEntry.Length"/> of <see cref="TreeWalk.TreeWalker.WalkFolder(string, Action{TreeWalk.TreeWalkException}?, CancellationToken)"/>):
+    /// a small one is then read without asking its size again, one system call less per file. A file
+    /// that changed since it was listed is hashed as it is when read, exactly as without the size.
+    /// </summary>
+    /// <param name="path">The file to read.</param>
+    /// <param name="listedLength">The size the listing gave; -1 when unknown.</param>
+    /// <param name="progress">Receives the number of bytes of this file hashed so far.</param>
+    /// <param name="mode">How to read the file; mapping is an opt-in.</param>
+    /// <param name="cancellationToken">Stops reading and hashing.</param>
+    /// <remarks>If the call fails or is cancelled, the hasher must be <see cref="Reset"/> before further use.</remarks>
+    /// <exception cref="IOException">The file cannot be read, or its length changed while it was read.</exception>
     public async Task AppendFileAsync(
-        string path, IProgress<long>? progress = null, FileReadMode mode = FileReadMode.Read, CancellationToken cancellationToken = default)
+        string path, long listedLength, IProgress<long>? progress, FileReadMode mode, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ThrowIfInterrupted();
         cancellationToken.ThrowIfCancellationRequested();
+        if (listedLength is >= 0 and < SmallFileLimit && TryAppendListedFile(path, listedLength, progress))
+        {
+            return;
+        }
+
         var opened = ReadOnlyFile.Open(path);
         if (opened.IsRegularFile && opened.Length < SmallFileLimit)
         {
@@ -177,6 +200,30 @@ public sealed class IsccSumHasher
     /// </summary>
     private void AppendSmallFile(ReadOnlyFile file, IProgress<long>? progress)
     {
+        if (!TryAppendWhole(file, progress))
+        {
+            throw new IOException(MappedMemory.FileChangedMessage);
+        }
+    }
+
+    // A listed file whose bytes are not the listed size changed since it was listed (it may even be a
+    // folder now, which fails the read): nothing is appended, and it is opened afresh as it is now.
+    private bool TryAppendListedFile(string path, long listedLength, IProgress<long>? progress)
+    {
+        using var file = ReadOnlyFile.OpenListed(path, listedLength);
+        try
+        {
+            return file is not null && TryAppendWhole(file, progress);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Reads the whole file, expecting <see cref="ReadOnlyFile.Length"/> bytes, and appends it if that is what it holds.</summary>
+    private bool TryAppendWhole(ReadOnlyFile file, IProgress<long>? progress)
+    {
         var length = (int)file.Length;
         var buffer = ArrayPool<byte>.Shared.Rent(length + 1);
         try
@@ -184,11 +231,12 @@ public sealed class IsccSumHasher
             var read = file.ReadWhole(buffer.AsSpan(0, length + 1));
             if (read != length)
             {
-                throw new IOException(MappedMemory.FileChangedMessage);
+                return false;
             }
 
             Append(buffer.AsSpan(0, read));
             progress?.Report(read);
+            return true;
         }
         finally
         {

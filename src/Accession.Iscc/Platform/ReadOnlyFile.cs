@@ -79,6 +79,38 @@ internal sealed unsafe partial class ReadOnlyFile : IDisposable
         }
     }
 
+    /// <summary>
+    /// Opens a file that a folder listing found to be a regular file of <paramref name="listedLength"/>
+    /// bytes with open(2) alone, without asking its type and size again; null where that cannot be done
+    /// (then use <see cref="Open"/>). The file may have changed since it was listed: a caller that reads
+    /// other than <see cref="Length"/> bytes must open it afresh with <see cref="Open"/>.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
+    /// <exception cref="IOException">Another reason, with the errno in <see cref="Exception.HResult"/>.</exception>
+    public static ReadOnlyFile? OpenListed(string path, long listedLength)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (!PosixFunctions.IsAvailable)
+        {
+            return null;
+        }
+
+        int descriptor;
+        try
+        {
+            descriptor = OpenPath(path, ReadOnlyCloseOnExec);
+        }
+        catch (Exception e) when (PosixFunctions.IsMissing(e))
+        {
+            return null;
+        }
+
+        return descriptor < 0
+            ? throw ErrorOf(Marshal.GetLastPInvokeError(), path)
+            : new ReadOnlyFile(new SafeFileHandle(descriptor, ownsHandle: true), listedLength, isRegularFile: true, native: true);
+    }
+
     /// <summary>Reads from where the last read ended; 0 at the end of the file.</summary>
     /// <exception cref="IOException">The read failed, with the errno in <see cref="Exception.HResult"/>.</exception>
     public int Read(Span<byte> destination)

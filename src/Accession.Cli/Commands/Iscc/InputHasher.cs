@@ -74,7 +74,9 @@ internal sealed class InputHasher(CommandConsole console, ErrorLineWriter errors
                 }
             }
 
-            return new HashOutcome(await IsccSum.HashFileAsync(input.FullPath!, inputProgress, readMode, cancellationToken).ConfigureAwait(false), null);
+            // A file listed in a folder is a regular file of the listed size, unless it changed since (then it is hashed as it is).
+            var listedLength = input.IsListed ? input.Length : -1;
+            return new HashOutcome(await IsccSum.HashFileAsync(input.FullPath!, listedLength, inputProgress, readMode, cancellationToken).ConfigureAwait(false), null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -61,7 +61,7 @@ internal sealed class IsccRunner(IsccSettings settings, CommandConsole console, 
             var excluded = target.Path is null
                 ? new HashSet<string>()
                 : new HashSet<string>(StringComparer.Ordinal) { target.Path, target.TemporaryPath! };
-            var writer = new SumWriter(target.Writer, settings.Tag, settings.Zero, progress, cancellationToken);
+            var writer = new SumWriter(target.Writer, settings.Tag, settings.Zero, progress, cancellationToken, seenWhenComplete: target.Path is not null);
             int exitCode;
             try
             {

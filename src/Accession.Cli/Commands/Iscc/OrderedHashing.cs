@@ -5,7 +5,7 @@ namespace Accession.Cli.Commands.Iscc;
 /// <summary>
 /// Hashes a sequence of inputs on one thread per core and hands each outcome on in the order of the
 /// sequence, as soon as it and every input before it are done. A file of a few KiB is hashed on the thread that
-/// took it (<see cref="Accession.Iscc.IsccSum.HashFileAsync"/> hashes it synchronously), so the
+/// took it (<see cref="Accession.Iscc.IsccSum.HashFileAsync(string, long, IProgress{long}?, Accession.Iscc.FileReadMode, CancellationToken)"/> hashes it synchronously), so the
 /// threads hash different files side by side and meet only to take the next input and to hand
 /// outcomes on. Nobody spins: a thread with nothing to do waits on a monitor, and at most
 /// <see cref="Window"/> outcomes wait to be handed on, so memory stays flat however many inputs there

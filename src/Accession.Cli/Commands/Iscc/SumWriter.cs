@@ -8,9 +8,11 @@ namespace Accession.Cli.Commands.Iscc;
 /// with <c>--tag</c> <c>ISCC-SUM (path) = ISCC:…</c>; units as indented lines; <c>--similar</c> members
 /// as <c>␣␣~NN</c> lines; each line ends with LF, or NUL with <c>-z</c>. Paths are escaped as
 /// <see cref="ChecksumPath"/> describes (not with <c>-z</c>). Each record is flushed as soon as it is
-/// written, and none is written once <paramref name="stop"/> is cancelled (a signal arrived).
+/// written, unless <paramref name="seenWhenComplete"/> (a <c>-o</c> file, which nobody sees before it is
+/// moved into place, so flushing would only cost a system call per batch), and none is written once
+/// <paramref name="stop"/> is cancelled (a signal arrived).
 /// </summary>
-internal sealed class SumWriter(TextWriter writer, bool tag, bool zero, ByteProgress progress, CancellationToken stop)
+internal sealed class SumWriter(TextWriter writer, bool tag, bool zero, ByteProgress progress, CancellationToken stop, bool seenWhenComplete = false)
 {
     private string Terminator { get; } = zero ? "\0" : "\n";
 
@@ -34,7 +36,7 @@ internal sealed class SumWriter(TextWriter writer, bool tag, bool zero, ByteProg
 
             if (flush)
             {
-                writer.Flush();
+                Send();
             }
         }
     }
@@ -44,7 +46,7 @@ internal sealed class SumWriter(TextWriter writer, bool tag, bool zero, ByteProg
     {
         using (progress.Quiet())
         {
-            writer.Flush();
+            Send();
         }
     }
 
@@ -55,7 +57,7 @@ internal sealed class SumWriter(TextWriter writer, bool tag, bool zero, ByteProg
         using (progress.Quiet())
         {
             Line($"  ~{distance.ToString("00", CultureInfo.InvariantCulture)} {Format(code, path)}");
-            writer.Flush();
+            Send();
         }
     }
 
@@ -77,7 +79,7 @@ internal sealed class SumWriter(TextWriter writer, bool tag, bool zero, ByteProg
             Line(text);
             if (flush)
             {
-                writer.Flush();
+                Send();
             }
         }
     }
@@ -90,6 +92,14 @@ internal sealed class SumWriter(TextWriter writer, bool tag, bool zero, ByteProg
     }
 
     private void Start() => stop.ThrowIfCancellationRequested();
+
+    private void Send()
+    {
+        if (!seenWhenComplete)
+        {
+            writer.Flush();
+        }
+    }
 
     private void Line(string text)
     {
