@@ -51,7 +51,8 @@ internal sealed class CheckVerifier(
         var items = checksums.ConvertAll(checksum => new CheckItem(checksum, new HashInput(checksum.Path, checksum.Path, SizeOf(checksum))));
         progress.Expect(items.Sum(item => item.File.Length));
         var hashing = new OrderedHashing<CheckItem, CheckOutcome>(items, HashAsync, HandOn, FlushVerdicts, cancellationToken);
-        await hashing.RunAsync(Environment.ProcessorCount).ConfigureAwait(false);
+        // A single line needs no threads of its own (a large file is still hashed on every core).
+        await hashing.RunAsync(Math.Min(items.Count, Environment.ProcessorCount)).ConfigureAwait(false);
         FlushVerdicts();
 
         if (!settings.Status)
