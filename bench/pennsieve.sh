@@ -8,7 +8,8 @@
 # then peak RSS and the most bytes present under OUTPUT_DIR during one run of each (extracted to disk).
 # The minimal client (bench/Accession.Bench.Pennsieve client) does the same wire work per file (presign
 # GET + PUT over keep-alive connections, bodies from memory): the fake's ceiling on this machine.
-#   [SMALL_FILES=20000 BIG_FILES=8 BIG_MIB=64 SWEEP_FILES=2000 WORKERS=4 RUNS=3] bench/pennsieve.sh [WORKDIR]
+#   [SMALL_FILES=20000 BIG_FILES=8 BIG_MIB=64 SWEEP_FILES=2000 WORKERS=4 RUNS=3 CASES="small big sweep"] bench/pennsieve.sh [WORKDIR]
+# CASES picks the cases to run (e.g. CASES=big for the big-file pair alone).
 # With PYTHON_PROCESSOR=DIR (a checkout of Pennsieve's processor-import-ome-zarr) the Python processor
 # runs in the same hyperfine runs (Debian's python3 with python3-requests, -boto3 and -backoff;
 # bench/python-processor/sitecustomize.py points its Cognito client at the fake).
@@ -21,6 +22,7 @@ big_mib=${BIG_MIB:-64}
 sweep=${SWEEP_FILES:-2000}
 workers=${WORKERS:-4}
 runs=${RUNS:-3}
+cases=" ${CASES:-small big sweep} "
 work=${1:-${TMPDIR:-/tmp}/accession-pennsieve-bench}
 mkdir -p "$work"
 
@@ -34,14 +36,16 @@ archive() { # name files min max: one archive alone in $work/in-NAME
   [ -f "$work/in-$1/$1.zip" ] || python3 bench/pennsieve-bench-zip.py "$work/in-$1/$1.zip" "$2" "$3" "$4"
   cat "$work/in-$1/$1.zip" > /dev/null   # page-cache it
 }
-archive "small-$small" "$small" 2048 8192
-archive "big-$big" "$big" $((big_mib << 20)) $((big_mib << 20))
-archive "sweep-$sweep" "$sweep" 2048 8192
+runs_case() { [[ "$cases" == *" $1 "* ]]; }
+runs_case small && archive "small-$small" "$small" 2048 8192
+runs_case big && archive "big-$big" "$big" $((big_mib << 20)) $((big_mib << 20))
+runs_case sweep && archive "sweep-$sweep" "$sweep" 2048 8192
 
-# The fake lives while fd 3 (its stdin) is open, and 60 minutes at most.
+# The fake lives while fd 3 (its stdin) is open, and 60 minutes at most. It runs fully optimised code
+# from its first request (no tiered JIT), so no timed run pays for its compiler working on the shared cores.
 rm -f "$work/fake.in" "$work/fake.env"
 mkfifo "$work/fake.in"
-"$driver" serve 60 < "$work/fake.in" > "$work/fake.env" &
+DOTNET_TieredCompilation=0 "$driver" serve 60 < "$work/fake.in" > "$work/fake.env" &
 fake=$!
 exec 3> "$work/fake.in"
 trap 'exec 3>&-; wait $fake' EXIT
@@ -67,36 +71,41 @@ pair() { # json-name archive-name files min max
     -n "minimal client" "$driver client $BASE_URL $3 $4 $5 $workers" \
     -n "accession pennsieve-import" "$(import_command "$2" "$workers")" "${python[@]}" > /dev/null
 }
-pair small "small-$small" "$small" 2048 8192
-pair big "big-$big" "$big" $((big_mib << 20)) $((big_mib << 20))
-sweep_commands=()
-for w in 1 2 4 8 16; do sweep_commands+=(-n "UPLOAD_WORKERS=$w" "$(import_command "sweep-$sweep" "$w")"); done
-hyperfine -N --runs "$runs" --export-json "$work/sweep.json" "${sweep_commands[@]}" > /dev/null
+runs_case small && pair small "small-$small" "$small" 2048 8192
+runs_case big && pair big "big-$big" "$big" $((big_mib << 20)) $((big_mib << 20))
+if runs_case sweep; then
+  sweep_commands=()
+  for w in 1 2 4 8 16; do sweep_commands+=(-n "UPLOAD_WORKERS=$w" "$(import_command "sweep-$sweep" "$w")"); done
+  hyperfine -N --runs "$runs" --export-json "$work/sweep.json" "${sweep_commands[@]}" > /dev/null
+fi
 
 measure() { # name: "seconds peak-RSS-MiB peak-bytes-under-OUTPUT_DIR" of one import
   rm -rf "$work/out-$1-$workers" && mkdir -p "$work/out-$1-$workers"
   # shellcheck disable=SC2046
   python3 bench/pennsieve-measure.py "$work/out-$1-$workers" $(import_command "$1" "$workers")
 }
-measure "small-$small" > "$work/small.measure"
-measure "big-$big" > "$work/big.measure"
+runs_case small && measure "small-$small" > "$work/small.measure"
+runs_case big && measure "big-$big" > "$work/big.measure"
 
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $runs runs per command; UPLOAD_WORKERS=$workers unless stated"
-python3 - "$work" "$small" "$big" "$big_mib" "$sweep" <<'PY'
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $runs runs per command; UPLOAD_WORKERS=$workers unless stated; load:$(uptime | sed 's/.*load average://')"
+python3 - "$work" "$small" "$big" "$big_mib" "$sweep" "$cases" <<'PY'
 import json, sys
-work, small, big, big_mib, sweep = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+work, small, big, big_mib, sweep, cases = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]), sys.argv[6].split()
 print("| case | minimal client (median) | accession (median) | accession / client | Python processor (median) | accession peak RSS | bytes extracted to disk |")
 print("|---|---|---|---|---|---|---|")
 for name, label, files, mb in [("small", f"{small:,} files of 2-8 KiB", small, None), ("big", f"{big} files of {big_mib} MiB", big, big * big_mib * 1.048576)]:
+    if name not in cases:
+        continue
     client, subject, *python = json.load(open(f"{work}/{name}.json"))["results"]
     c, s = client["median"], subject["median"]
     rate = (lambda t: f"{files / t:,.0f} files/s") if mb is None else (lambda t: f"{mb / t:,.0f} MB/s")
     _, rss, disk = open(f"{work}/{name}.measure").read().split()
     py = f"{python[0]['median']:.2f} s, {rate(python[0]['median'])}, accession {python[0]['median'] / s:.1f} × faster" if python else "not run"
     print(f"| {label} | {c:.2f} s, {rate(c)} | {s:.2f} s, {rate(s)} | {c / s:.0%} | {py} | {rss} MiB | {int(disk):,} |")
-print()
-print(f"| UPLOAD_WORKERS ({sweep:,} files of 2-8 KiB) | median | files/s |")
-print("|---|---|---|")
-for r in json.load(open(f"{work}/sweep.json"))["results"]:
-    print(f"| {r['command']} | {r['median']:.2f} s | {sweep / r['median']:,.0f} |")
+if "sweep" in cases:
+    print()
+    print(f"| UPLOAD_WORKERS ({sweep:,} files of 2-8 KiB) | median | files/s |")
+    print("|---|---|---|")
+    for r in json.load(open(f"{work}/sweep.json"))["results"]:
+        print(f"| {r['command']} | {r['median']:.2f} s | {sweep / r['median']:,.0f} |")
 PY

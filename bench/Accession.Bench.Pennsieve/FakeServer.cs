@@ -2,12 +2,12 @@ using Accession.TestKit.Pennsieve;
 
 namespace Accession.Bench.Pennsieve;
 
-/// <summary>The test kit's fake Pennsieve as a process: bounded in time, stored objects kept as hashes only so memory stays flat.</summary>
+/// <summary>The test kit's fake Pennsieve as a process: bounded in time, stored objects kept as lengths only so memory stays flat and its CPU goes to the wire.</summary>
 internal static class FakeServer
 {
     public static async Task<int> RunAsync(int maxMinutes)
     {
-        await using var fake = await FakePennsieve.StartAsync(new FakePennsieveSeed { Storage = FakeObjectStorage.HashOnly });
+        await using var fake = await FakePennsieve.StartAsync(new FakePennsieveSeed { Storage = FakeObjectStorage.LengthOnly });
         Console.WriteLine($"BASE_URL={fake.BaseUrl}");
         Console.WriteLine($"PENNSIEVE_API_KEY={fake.Seed.ApiKey}");
         Console.WriteLine($"PENNSIEVE_API_SECRET={fake.Seed.ApiSecret}");

@@ -1,7 +1,7 @@
 using Accession.Bench.Pennsieve;
 
 // bench/pennsieve.sh's helpers (see that script):
-//   serve [MAX_MINUTES]   the test kit's fake Pennsieve on 127.0.0.1, objects kept as hashes only;
+//   serve [MAX_MINUTES]   the test kit's fake Pennsieve on 127.0.0.1, objects kept as lengths only;
 //                         prints its settings as NAME=value lines, stops when stdin closes or after MAX_MINUTES (default 30)
 //   client BASE_URL FILES MIN_BYTES MAX_BYTES WORKERS
 //                         a minimal keep-alive client doing the processor's wire work (login, workflow,

@@ -201,6 +201,26 @@ public sealed class S3PutTests
         Assert.Throws<InvalidOperationException>(() => stored.ReadAllBytes());
     }
 
+    [Fact]
+    public async Task Length_only_storage_keeps_the_length_answers_an_opaque_etag_and_still_checks_content_md5()
+    {
+        await using var fake = await FakePennsieve.StartAsync(new FakePennsieveSeed { Storage = FakeObjectStorage.LengthOnly });
+        using var wire = new PennsieveWire(fake);
+        var (importId, key, url) = await wire.PresignedFileAsync();
+        var bytes = RandomNumberGenerator.GetBytes(2 * 1024 * 1024);
+        using var response = await wire.PutAsync(url, bytes);
+        var stored = fake.FindObject(importId, key)!;
+        Assert.Equal((HttpStatusCode.OK, bytes.Length, null, false), (response.StatusCode, stored.Length, stored.Md5Hex, stored.HasContent));
+        Assert.Equal(stored.ETag, response.Headers.ETag!.Tag);
+        Assert.Matches("^\"[0-9a-f]{32}\"$", stored.ETag);
+        Assert.NotEqual(PennsieveWire.ETagOf(bytes), stored.ETag);
+
+        var (badImportId, badKey, badUrl) = await wire.PresignedFileAsync();
+        using var bad = await wire.PutAsync(badUrl, [1, 2, 3], r => r.Content!.Headers.ContentMD5 = new byte[16]);
+        Assert.Equal("BadDigest", (await ErrorAsync(bad)).Element("Code")!.Value);
+        Assert.Null(fake.FindObject(badImportId, badKey));
+    }
+
     private static async Task<XElement> ErrorAsync(HttpResponseMessage response)
     {
         Assert.Equal("application/xml", response.Content.Headers.ContentType!.MediaType);

@@ -5,7 +5,7 @@ namespace Accession.TestKit.Pennsieve;
 
 /// <summary>
 /// The fake S3's bucket: objects in memory when small, in a temp folder when big (or always, or as
-/// hashes only, per <see cref="FakeObjectStorage"/>), so a 512 MiB upload never sits in memory.
+/// hashes or lengths only, per <see cref="FakeObjectStorage"/>), so a 512 MiB upload never sits in memory.
 /// Counts PUT attempts and completed uploads per key. Thread-safe.
 /// </summary>
 internal sealed class ObjectStore(FakeObjectStorage mode, TimeProvider time) : IDisposable
@@ -54,9 +54,10 @@ internal sealed class ObjectStore(FakeObjectStorage mode, TimeProvider time) : I
     /// </summary>
     public async Task<FakeStoredObject?> WriteAsync(string importId, string uploadKey, Stream body, long length, byte[]? expectedMd5, CancellationToken cancellation)
     {
-        using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+        using var md5 = mode != FakeObjectStorage.LengthOnly || expectedMd5 is not null ? IncrementalHash.CreateHash(HashAlgorithmName.MD5) : null;
         var inMemory = mode == FakeObjectStorage.Auto && length <= MemoryLimit;
-        string? file = mode == FakeObjectStorage.HashOnly || inMemory ? null : Path.Combine(Folder(), Guid.NewGuid().ToString("N"));
+        var keepsBytes = mode is FakeObjectStorage.Auto or FakeObjectStorage.Disk;
+        string? file = !keepsBytes || inMemory ? null : Path.Combine(Folder(), Guid.NewGuid().ToString("N"));
         using var memory = inMemory ? new MemoryStream((int)length) : null;
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         var complete = false;
@@ -68,7 +69,7 @@ internal sealed class ObjectStore(FakeObjectStorage mode, TimeProvider time) : I
                 int read;
                 while (total < length && (read = await body.ReadAsync(buffer.AsMemory(0, (int)Math.Min(BufferSize, length - total)), cancellation)) > 0)
                 {
-                    md5.AppendData(buffer, 0, read);
+                    md5?.AppendData(buffer, 0, read);
                     await target.WriteAsync(buffer.AsMemory(0, read), cancellation);
                     total += read;
                 }
@@ -79,14 +80,15 @@ internal sealed class ObjectStore(FakeObjectStorage mode, TimeProvider time) : I
                 }
             }
 
-            var hash = md5.GetHashAndReset();
+            var hash = md5?.GetHashAndReset();
             if (expectedMd5 is not null && !hash.AsSpan().SequenceEqual(expectedMd5))
             {
                 return null;
             }
 
             var key = $"{importId}/{uploadKey}";
-            var stored = new FakeStoredObject(importId, uploadKey, length, Convert.ToHexStringLower(hash), time.GetUtcNow(), memory?.ToArray(), file);
+            var md5Hex = hash is null || mode == FakeObjectStorage.LengthOnly ? null : Convert.ToHexStringLower(hash);
+            var stored = new FakeStoredObject(importId, uploadKey, length, md5Hex, time.GetUtcNow(), memory?.ToArray(), file);
             lock (_lock)
             {
                 // A replaced object's file stays until dispose: a test may still hold the old snapshot.
