@@ -2,7 +2,8 @@ namespace Accession.TestKit.Pennsieve;
 
 /// <summary>
 /// An object the fake S3 stored at <c>{importId}/{uploadKey}</c> (spec §2.7): its length, ETag, MD5
-/// unless the fake keeps lengths only, and its bytes unless it keeps hashes or lengths only. Immutable; a later PUT to the same key makes a new one.
+/// unless the fake keeps lengths only, and its bytes unless it keeps hashes or lengths only.
+/// Immutable; a later PUT to the same key makes a new one.
 /// </summary>
 public sealed class FakeStoredObject
 {
@@ -44,7 +45,7 @@ public sealed class FakeStoredObject
     /// <summary>False when the fake keeps hashes or lengths only (<see cref="FakeObjectStorage.HashOnly"/>, <see cref="FakeObjectStorage.LengthOnly"/>).</summary>
     public bool HasContent => _bytes is not null || _file is not null;
 
-    /// <summary>The stored bytes; throws when only hashes are kept.</summary>
+    /// <summary>The stored bytes; throws when only hashes or lengths are kept.</summary>
     public byte[] ReadAllBytes() =>
         _bytes ?? (_file is not null ? File.ReadAllBytes(_file) : throw new InvalidOperationException($"Object {Key} was stored without its bytes."));
 }
