@@ -30,7 +30,7 @@ public class SpeculativeDataCodeBenchmarks
     public byte[] Speculative()
     {
         var hasher = new DataHasher();
-        hasher.AppendParallel(_data, Threads);
+        hasher.AppendParallel(_data, Threads, segmentLength: 1 << 20);
         return hasher.GetCurrentHash();
     }
 }

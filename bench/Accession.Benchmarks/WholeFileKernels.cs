@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.MemoryMappedFiles;
 using Accession.Iscc;
 using Accession.Iscc.Blake3;
 using Accession.Iscc.DataCode;
@@ -11,9 +10,9 @@ namespace Accession.Benchmarks;
 /// digest, so that the process can be timed beside b3sum.
 ///   file blake3 --threads N PATH   BLAKE3 of the file (N = 1, or -1 for all cores)
 ///   file datacode PATH             Data-Code digest of the file, one core
-///   file datacode --threads N PATH Data-Code digest of the mapped file on N threads (speculative
-///                                  segments; 0 = sequential Append); the speculation counters go
-///                                  to standard error
+///   file datacode --threads N PATH Data-Code digest of the file read into a ring of 1 MiB buffers
+///                                  whose segments N threads chunk speculatively (the reading one
+///                                  among them); the speculation counters go to standard error
 /// </summary>
 internal static class WholeFileKernels
 {
@@ -40,7 +39,7 @@ internal static class WholeFileKernels
 
         if (args.Length == 4 && args[0] == "datacode" && args[1] == "--threads")
         {
-            Console.WriteLine(Convert.ToHexStringLower(HashDataCodeMapped(args[3], int.Parse(args[2], CultureInfo.InvariantCulture))));
+            Console.WriteLine(Convert.ToHexStringLower(HashDataCodeSegmented(args[3], int.Parse(args[2], CultureInfo.InvariantCulture))));
             return 0;
         }
 
@@ -64,34 +63,13 @@ internal static class WholeFileKernels
         return hasher.GetCurrentHash();
     }
 
-    private static unsafe byte[] HashDataCodeMapped(string path, int threads)
+    private static byte[] HashDataCodeSegmented(string path, int threads)
     {
-        const long window = 64L << 20;
         var hasher = new DataHasher();
-        using var map = MemoryMappedFile.CreateFromFile(path, FileMode.Open, mapName: null, 0, MemoryMappedFileAccess.Read);
-        var length = new FileInfo(path).Length;
-        for (long offset = 0; offset < length; offset += window)
+        using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0))
         {
-            var size = (int)Math.Min(window, length - offset);
-            using var view = map.CreateViewAccessor(offset, size, MemoryMappedFileAccess.Read);
-            byte* pointer = null;
-            view.SafeMemoryMappedViewHandle.AcquirePointer(ref pointer);
-            try
-            {
-                var span = new ReadOnlySpan<byte>(pointer + view.PointerOffset, size);
-                if (threads == 0)
-                {
-                    hasher.Append(span);
-                }
-                else
-                {
-                    hasher.AppendParallel(span, threads);
-                }
-            }
-            finally
-            {
-                view.SafeMemoryMappedViewHandle.ReleasePointer();
-            }
+            var options = IsccSumPipeline.Options.Default with { SmallInputLimit = 0, Workers = threads - 1 };
+            IsccSumPipeline.RunAsync(file, hasher, instance: null, progress: null, options, CancellationToken.None).GetAwaiter().GetResult();
         }
 
         var counters = hasher.Speculation;

@@ -35,6 +35,9 @@ public sealed class IsccSumHasher
     /// <summary>Total number of bytes appended since creation or the last reset.</summary>
     public long Length => _instance.Length;
 
+    /// <summary>What the speculative Data-Code cost since this hasher was created.</summary>
+    internal SpeculationCounters Speculation => _data.Speculation;
+
     /// <summary>Adds data to both digests on the calling thread.</summary>
     public void Append(ReadOnlySpan<byte> source)
     {
@@ -67,16 +70,15 @@ public sealed class IsccSumHasher
     /// <summary>
     /// Reads a file to its end and adds it. A regular file under a megabyte is read with one read and
     /// hashed on the calling thread (the task is then complete when the call returns), so many small
-    /// files can be hashed side by side on several threads. Larger files are by default read in large
-    /// blocks hashed on two threads (<see cref="FileReadMode.Read"/>), which is safe whatever happens
-    /// to the file meanwhile. With
-    /// <see cref="FileReadMode.MemoryMapped"/>, regular files of a megabyte or more are hashed through
-    /// memory-mapped windows on two threads instead, unless some process has them open for writing or
-    /// they lie on a network file system; read that mode's warning about files cut short first.
+    /// files can be hashed side by side on several threads. Larger files are read in blocks of a
+    /// megabyte that two threads hash, BLAKE3 and the Data-Code both shared between them, which is
+    /// safe whatever happens to the file meanwhile. Both read modes do so: reading a block into a
+    /// buffer that stays in the cache costs less than faulting in and reading a mapping
+    /// (docs/performance.md, "One file on every core").
     /// </summary>
     /// <param name="path">The file to read.</param>
     /// <param name="progress">Receives the number of bytes of this file hashed so far.</param>
-    /// <param name="mode">How to read the file; mapping is an opt-in.</param>
+    /// <param name="mode">How to read the file; the ISCC-SUM reads into buffers in both modes.</param>
     /// <param name="cancellationToken">Stops reading and hashing.</param>
     /// <remarks>If the call fails or is cancelled, the hasher must be <see cref="Reset"/> before further use.</remarks>
     /// <exception cref="IOException">The file cannot be read, or its length changed while it was read.</exception>
@@ -135,29 +137,13 @@ public sealed class IsccSumHasher
         await using (file.ConfigureAwait(false))
         {
             var length = file.CanSeek ? file.Length : 0;
-            if (mode != FileReadMode.MemoryMapped
-                || length < MappedFileHashing.MinimumLength
-                || !MappedMemory.MaySafelyMap(file.SafeFileHandle))
+            var before = _instance.Length;
+            await AppendAsync(file, progress, cancellationToken).ConfigureAwait(false);
+            if (file.CanSeek && _instance.Length - before != length)
             {
-                var before = _instance.Length;
-                await AppendAsync(file, progress, cancellationToken).ConfigureAwait(false);
-                if (file.CanSeek && _instance.Length - before != length)
-                {
-                    _interrupted = true;
-                    throw new IOException(MappedMemory.FileChangedMessage);
-                }
-
-                return;
-            }
-
-            _interrupted = true;
-            await MappedFileHashing.AppendAsync(file, length, new DataWindowConsumer(_data), _instance.Append, progress, cancellationToken).ConfigureAwait(false);
-            if (file.Length != length)
-            {
+                _interrupted = true;
                 throw new IOException(MappedMemory.FileChangedMessage);
             }
-
-            _interrupted = false;
         }
     }
 

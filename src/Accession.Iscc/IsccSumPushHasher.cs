@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Runtime.ExceptionServices;
-using System.Threading.Channels;
 using Accession.Iscc.DataCode;
 using Accession.Iscc.InstanceCode;
 
@@ -10,16 +8,18 @@ namespace Accession.Iscc;
 /// ISCC-SUM of bytes a caller pushes from its own read loop, such as an upload or a download
 /// passing through (push-style, as iscc-core's <c>DataHasherV0.push</c>): each
 /// <see cref="AppendAsync"/> copies the caller's bytes into a small ring of large buffers, and two
-/// workers hash every full buffer at the same time, the Data-Code on one core and the Instance-Code
-/// on another (shared/specs/iscc-sum.md §8). The result equals <see cref="IsccSum.Hash"/> of the
-/// concatenated bytes, however they were split.
+/// workers share the hashing of every full buffer: BLAKE3 for the Instance-Code and the Data-Code,
+/// whose segments either worker chunks speculatively and one joins to the exact chain
+/// (shared/specs/iscc-sum.md §8; <see cref="SegmentPipeline"/>). So when the bytes arrive faster than
+/// one core hashes the Data-Code, both cores work on it. The result equals <see cref="IsccSum.Hash"/>
+/// of the concatenated bytes, however they were split.
 /// </summary>
 /// <remarks>
 /// <para>
 /// Ownership: the bytes are copied before the task returned by <see cref="AppendAsync"/> completes,
 /// so the caller may reuse its buffer as soon as the await returns (not before). An append waits
 /// only while every ring buffer is still being hashed, which bounds the memory in use to the ring
-/// (4 buffers of 1 MiB). Small appends are only copied; the workers take over whole buffers, so no
+/// (8 buffers of 1 MiB). Small appends are only copied; the workers take over whole buffers, so no
 /// thread hand-off happens per call. Inputs that never fill one buffer are hashed on the calling
 /// flow when the result is asked for, and no worker is started.
 /// </para>
@@ -40,21 +40,19 @@ namespace Accession.Iscc;
 /// </remarks>
 public sealed class IsccSumPushHasher : IAsyncDisposable
 {
-    // 1 MiB lets both kernels run at full width (BLAKE3 wants 16 KiB or more, the Data-Code batches
-    // 512 KiB); four of them let the caller fill one while the workers hash up to three.
+    // A megabyte lets both kernels run at full width (BLAKE3 wants 16 KiB or more, the Data-Code
+    // batches 512 KiB) and stays in a core's cache; eight let the caller fill one while the workers
+    // hash the others, with room for the worker that joins to fall a few segments behind.
     private const int DefaultBufferSize = 1 << 20;
-    private const int DefaultBufferCount = 4;
+    private const int DefaultBufferCount = 8;
+    private const int WorkerCount = 2;
 
     private readonly DataHasher _data = new();
     private readonly InstanceHasher _instance = new();
-    private readonly int _bufferSize;
-    private readonly int _bufferCount;
-    private readonly List<Slot> _slots = [];
-    private readonly Channel<Slot> _free = Channel.CreateUnbounded<Slot>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly CancellationTokenSource _stop = new();
-    private Worker? _dataWorker;
-    private Worker? _instanceWorker;
-    private Slot? _current;
+    private readonly SegmentPipeline _pipeline;
+    private Task[]? _workers;
+    private Memory<byte> _current;
+    private int _currentCount;
     private long _length;
     private int _busy;
     private int _disposed;
@@ -69,18 +67,20 @@ public sealed class IsccSumPushHasher : IAsyncDisposable
     /// <summary>A hasher with a ring of <paramref name="bufferCount"/> buffers of <paramref name="bufferSize"/> bytes (tests use small ones).</summary>
     internal IsccSumPushHasher(int bufferSize, int bufferCount)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(bufferSize, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(bufferCount, 1);
-        _bufferSize = bufferSize;
-        _bufferCount = bufferCount;
+        _pipeline = new SegmentPipeline(_data, _instance, bufferSize, bufferCount);
     }
 
-    /// <summary>Called by the Data-Code worker before it hashes a buffer (tests inject failures here).</summary>
-    internal SpanAppender? DataWorkerTap { get; init; }
+    /// <summary>Called before a worker joins a buffer's Data-Code (tests inject failures here).</summary>
+    internal SpanAppender? DataWorkerTap
+    {
+        init => _pipeline.JoinTap = value;
+    }
+
+    /// <summary>What the speculative Data-Code cost since this hasher was created (read once no call runs).</summary>
+    internal SpeculationCounters Speculation => _data.Speculation;
 
     /// <summary>Whether a worker task has not yet ended.</summary>
-    internal bool IsHashingInBackground =>
-        _dataWorker is { Completion.IsCompleted: false } || _instanceWorker is { Completion.IsCompleted: false };
+    internal bool IsHashingInBackground => Volatile.Read(ref _workers) is { } workers && Array.Exists(workers, worker => !worker.IsCompleted);
 
     /// <summary>Total number of bytes appended since creation or the last reset (hashed or still waiting in the ring).</summary>
     public long Length => Volatile.Read(ref _length);
@@ -100,18 +100,19 @@ public sealed class IsccSumPushHasher : IAsyncDisposable
             cancellationToken.ThrowIfCancellationRequested();
             while (!source.IsEmpty)
             {
-                // A worker that failed stops the caller at the next buffer, not only when the ring is full.
-                _stop.Token.ThrowIfCancellationRequested();
-                var slot = _current ??= await NextFreeSlotAsync(cancellationToken).ConfigureAwait(false);
-                var take = Math.Min(source.Length, _bufferSize - slot.Count);
-                source.Span[..take].CopyTo(slot.Buffer.AsSpan(slot.Count));
-                slot.Count += take;
+                if (_current.IsEmpty)
+                {
+                    _current = await _pipeline.NextBufferAsync(help: false, cancellationToken).ConfigureAwait(false);
+                }
+
+                var take = Math.Min(source.Length, _current.Length - _currentCount);
+                source.Span[..take].CopyTo(_current.Span[_currentCount..]);
+                _currentCount += take;
                 source = source[take..];
                 Volatile.Write(ref _length, _length + take);
-                if (slot.Count == _bufferSize)
+                if (_currentCount == _current.Length)
                 {
-                    Publish(slot);
-                    _current = null;
+                    Commit();
                 }
             }
         }
@@ -152,12 +153,7 @@ public sealed class IsccSumPushHasher : IAsyncDisposable
         // those to the garbage collector rather than hand them to someone else.
         if (Volatile.Read(ref _busy) == 0)
         {
-            foreach (var slot in _slots)
-            {
-                ArrayPool<byte>.Shared.Return(slot.Buffer);
-            }
-
-            _slots.Clear();
+            _pipeline.Dispose();
         }
     }
 
@@ -208,86 +204,45 @@ public sealed class IsccSumPushHasher : IAsyncDisposable
         }
     }
 
-    /// <summary>A free ring buffer: a returned one, a new one while the ring is not full, or the next one the workers release.</summary>
-    private async ValueTask<Slot> NextFreeSlotAsync(CancellationToken cancellationToken)
+    /// <summary>Hands the current buffer to the workers, starting them with the first one.</summary>
+    private void Commit()
     {
-        if (!_free.Reader.TryRead(out var slot))
+        if (_workers is null)
         {
-            if (_slots.Count < _bufferCount)
+            var workers = new Task[WorkerCount];
+            for (var i = 0; i < workers.Length; i++)
             {
-                slot = new Slot(ArrayPool<byte>.Shared.Rent(_bufferSize));
-                _slots.Add(slot);
-                return slot;
+                workers[i] = Task.Run(_pipeline.RunWorkerAsync, CancellationToken.None);
             }
 
-            slot = await ReadFreeAsync(cancellationToken).ConfigureAwait(false);
+            Volatile.Write(ref _workers, workers);
         }
 
-        slot.Count = 0;
-        return slot;
+        _pipeline.Commit(_currentCount);
+        _current = Memory<byte>.Empty;
+        _currentCount = 0;
     }
 
-    /// <summary>Waits for a buffer the workers release; wakes when the caller cancels, a worker fails or the hasher is disposed.</summary>
-    private async ValueTask<Slot> ReadFreeAsync(CancellationToken cancellationToken)
-    {
-        if (!cancellationToken.CanBeCanceled)
-        {
-            return await _free.Reader.ReadAsync(_stop.Token).ConfigureAwait(false);
-        }
-
-        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stop.Token);
-        return await _free.Reader.ReadAsync(either.Token).ConfigureAwait(false);
-    }
-
-    /// <summary>Hands a buffer to both workers, starting them with the first one.</summary>
-    private void Publish(Slot slot)
-    {
-        _dataWorker ??= new Worker(DataWorkerTap is { } tap ? source => { tap(source); _data.Append(source); } : _data.Append, _free.Writer, _stop);
-        _instanceWorker ??= new Worker(_instance.Append, _free.Writer, _stop);
-        slot.Pending = 2;
-        _dataWorker.Enqueue(slot);
-        _instanceWorker.Enqueue(slot);
-    }
-
-    /// <summary>Brings every appended byte into both digests: hands over the partial buffer and waits until the workers release every buffer.</summary>
+    /// <summary>Brings every appended byte into both digests: hands over the partial buffer and waits until the workers are done with every buffer.</summary>
     private async ValueTask DrainAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (_dataWorker is null)
+        if (_workers is null)
         {
             // Nothing ever filled a buffer: hashing here costs less than waking two threads.
-            if (_current is { Count: > 0 } small)
-            {
-                _data.Append(small.Buffer.AsSpan(0, small.Count));
-                _instance.Append(small.Buffer.AsSpan(0, small.Count));
-                small.Count = 0;
-            }
-
+            _data.Append(_current.Span[.._currentCount]);
+            _instance.Append(_current.Span[.._currentCount]);
+            _currentCount = 0;
             return;
         }
 
-        if (_current is { Count: > 0 } partial)
+        if (_currentCount > 0)
         {
-            Publish(partial);
-            _current = null;
+            Commit();
         }
 
-        List<Slot> released = [];
-        try
-        {
-            var held = _current is null ? 0 : 1;
-            while (released.Count + held < _slots.Count)
-            {
-                released.Add(await ReadFreeAsync(cancellationToken).ConfigureAwait(false));
-            }
-        }
-        finally
-        {
-            foreach (var slot in released)
-            {
-                _free.Writer.TryWrite(slot);
-            }
-        }
+        _pipeline.EndOfInput();
+        await _pipeline.WaitUntilDoneAsync(help: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -299,7 +254,7 @@ public sealed class IsccSumPushHasher : IAsyncDisposable
         _faulted = true;
         await StopWorkersAsync().ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
-        if ((_dataWorker?.Error ?? _instanceWorker?.Error) is { } workerError)
+        if (_pipeline.Error is { } workerError)
         {
             ExceptionDispatchInfo.Throw(workerError);
         }
@@ -311,73 +266,12 @@ public sealed class IsccSumPushHasher : IAsyncDisposable
 
     private async Task StopWorkersAsync()
     {
-        await _stop.CancelAsync().ConfigureAwait(false);
-        var running = new List<Task>(2);
-        foreach (var worker in new[] { _dataWorker, _instanceWorker })
+        _pipeline.Stop();
+
+        // Their errors are read from the pipeline; here it only matters that they have ended.
+        if (Volatile.Read(ref _workers) is { } workers)
         {
-            if (worker is not null)
-            {
-                worker.Complete();
-                running.Add(worker.Completion);
-            }
-        }
-
-        // Their errors are read from Worker.Error; here it only matters that they have ended.
-        await Task.WhenAll(running).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-    }
-
-    /// <summary>One ring buffer; <see cref="Pending"/> counts the workers still hashing it.</summary>
-    private sealed class Slot(byte[] buffer)
-    {
-        public int Pending;
-
-        public byte[] Buffer { get; } = buffer;
-
-        public int Count { get; set; }
-    }
-
-    /// <summary>A thread-pool loop that appends every queued buffer to one digest, in order.</summary>
-    private sealed class Worker
-    {
-        private readonly Channel<Slot> _queue = Channel.CreateUnbounded<Slot>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-
-        public Worker(SpanAppender append, ChannelWriter<Slot> free, CancellationTokenSource stop)
-        {
-            Completion = Task.Run(() => RunAsync(append, free, stop), CancellationToken.None);
-        }
-
-        public Task Completion { get; }
-
-        /// <summary>What made the loop fail, if anything but a stop did.</summary>
-        public Exception? Error => Completion.IsFaulted ? Completion.Exception?.InnerException : null;
-
-        public void Enqueue(Slot slot) => _queue.Writer.TryWrite(slot);
-
-        public void Complete() => _queue.Writer.TryComplete();
-
-        private async Task RunAsync(SpanAppender append, ChannelWriter<Slot> free, CancellationTokenSource stop)
-        {
-            try
-            {
-                while (await _queue.Reader.WaitToReadAsync(stop.Token).ConfigureAwait(false))
-                {
-                    while (_queue.Reader.TryRead(out var slot))
-                    {
-                        stop.Token.ThrowIfCancellationRequested();
-                        append(slot.Buffer.AsSpan(0, slot.Count));
-                        if (Interlocked.Decrement(ref slot.Pending) == 0)
-                        {
-                            free.TryWrite(slot);
-                        }
-                    }
-                }
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                // Wake the caller, which may be waiting for a buffer this worker will never release.
-                await stop.CancelAsync().ConfigureAwait(false);
-                throw;
-            }
+            await Task.WhenAll(workers).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 }

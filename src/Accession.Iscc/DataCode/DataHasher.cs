@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.IO.Hashing;
 
 namespace Accession.Iscc.DataCode;
@@ -55,6 +56,14 @@ public sealed partial class DataHasher
     public void Append(ReadOnlySpan<byte> source)
     {
         _length += source.Length;
+        if (_chunkedAhead > 0)
+        {
+            // The lookahead of the last segment: already chunked with it.
+            var skip = Math.Min(_chunkedAhead, source.Length);
+            _chunkedAhead -= skip;
+            source = source[skip..];
+        }
+
         // Fewer than PendingLimit bytes wait on entry, so MaxSize more always fit.
         if (_pending + source.Length < PendingLimit || source.Length <= CdcConstants.MaxSize)
         {
@@ -101,6 +110,7 @@ public sealed partial class DataHasher
             throw new ArgumentException($"The destination must hold {HashLengthInBytes} bytes.", nameof(destination));
         }
 
+        Debug.Assert(_chunkedAhead == 0, "A segment's lookahead was never appended.");
         Span<ulong> minima = stackalloc ulong[MinHash.Permutations];
         _minima.CopyTo(minima);
         MinHash.Update(minima, _features.AsSpan(0, _featureCount));
@@ -150,7 +160,7 @@ public sealed partial class DataHasher
         _pending = 0;
         _featureCount = 0;
         _length = 0;
-        _parallelLength = 0;
+        _chunkedAhead = 0;
     }
 
     /// <summary>The 32-byte Data-Code digest of <paramref name="source"/>.</summary>

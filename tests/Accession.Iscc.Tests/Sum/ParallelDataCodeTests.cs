@@ -1,0 +1,172 @@
+using Accession.Iscc.DataCode;
+using Accession.Iscc.Tests.DataCode;
+using Accession.TestKit;
+
+namespace Accession.Iscc.Tests.Sum;
+
+/// <summary>
+/// The push-style hasher and the stream path chunk the Data-Code of their buffers speculatively on
+/// both workers and join it to the exact chain (<see cref="SegmentPipeline"/>): whatever the split of
+/// the input, the buffer size and the content, the result equals the one-shot sequential one, and
+/// speculation does happen where a lookahead fits.
+/// </summary>
+public sealed class ParallelDataCodeTests
+{
+    private static readonly byte[] Adversarial = BuildAdversarial(3_100_000);
+
+    public static TheoryData<int, int> Rings() => new()
+    {
+        { 2 * CdcConstants.MaxSize, 2 },      // segments of exactly MaxSize
+        { (2 * CdcConstants.MaxSize) + 1, 3 },
+        { 20_000, 8 },
+        { 65_539, 2 },
+        { 300_007, 5 },
+        { 1 << 20, 8 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Rings))]
+    public async Task Pushed_splits_of_adversarial_content_match_the_one_shot_result(int bufferSize, int bufferCount)
+    {
+        var expected = IsccSum.Hash(Adversarial);
+        foreach (var (split, pieces) in Splits.For(Adversarial.Length))
+        {
+            await using var hasher = new IsccSumPushHasher(bufferSize, bufferCount);
+            await PushAsync(hasher, Adversarial, pieces);
+
+            Assert.True(expected == await hasher.GetCurrentResultAsync(), $"split {split}");
+            Assert.True(hasher.Speculation.Segments > 0, $"split {split}: no segment was chunked speculatively");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Rings))]
+    public async Task Streams_read_in_random_pieces_match_the_one_shot_result(int bufferSize, int bufferCount)
+    {
+        var expected = IsccSum.Hash(Adversarial);
+        foreach (var workers in new[] { 0, 1, 2 })
+        {
+            var hasher = new IsccSumHasher();
+            using var stream = new TrickleStream(Adversarial, seed: bufferSize + workers);
+            await hasher.AppendWithOptionsAsync(stream, null, new IsccSumPipeline.Options(bufferSize, bufferCount, 0, workers), CancellationToken.None);
+
+            Assert.True(expected == hasher.GetCurrentResult(), $"{workers} workers");
+            Assert.True(hasher.Speculation.Segments > 0, $"{workers} workers: no segment was chunked speculatively");
+        }
+    }
+
+    [Theory]
+    [InlineData(FileReadMode.Read)]
+    [InlineData(FileReadMode.MemoryMapped)]
+    public async Task Files_in_either_read_mode_match_the_one_shot_result(FileReadMode mode)
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("input.bin");
+        await File.WriteAllBytesAsync(path, Adversarial);
+        var hasher = new IsccSumHasher();
+        await hasher.AppendFileAsync(path, mode: mode);
+
+        Assert.Equal(IsccSum.Hash(Adversarial), hasher.GetCurrentResult());
+        Assert.True(hasher.Speculation.Joins > 0, "no segment joined the exact chain");
+    }
+
+    [Fact]
+    public async Task Random_content_lengths_and_rings_match_the_sequential_data_code()
+    {
+        var random = new Random(5);
+        for (var round = 0; round < 12; round++)
+        {
+            var data = round % 3 == 0 ? BuildAdversarial(random.Next(0, 900_000)) : CdcTestData.Random(random.Next(0, 900_000), seed: round);
+            var bufferSize = random.Next(2 * CdcConstants.MaxSize, 120_000);
+            await using var hasher = new IsccSumPushHasher(bufferSize, random.Next(2, 6));
+            var offset = 0;
+            while (offset < data.Length)
+            {
+                var piece = Math.Min(data.Length - offset, random.Next(1, 3 * bufferSize));
+                await hasher.AppendAsync(data.AsMemory(offset, piece));
+                offset += piece;
+            }
+
+            Assert.True(IsccSum.Hash(data) == await hasher.GetCurrentResultAsync(), $"round {round}: {data.Length} bytes, buffers of {bufferSize}");
+        }
+    }
+
+    [Fact]
+    public async Task Results_asked_for_midway_do_not_disturb_the_chain()
+    {
+        await using var hasher = new IsccSumPushHasher(bufferSize: 50_000, bufferCount: 3);
+        var random = new Random(9);
+        var offset = 0;
+        while (offset < Adversarial.Length)
+        {
+            var piece = Math.Min(Adversarial.Length - offset, random.Next(1, 400_000));
+            await hasher.AppendAsync(Adversarial.AsMemory(offset, piece));
+            offset += piece;
+            Assert.True(IsccSum.Hash(Adversarial.AsSpan(0, offset)) == await hasher.GetCurrentResultAsync(), $"after {offset} bytes");
+        }
+
+        Assert.True(hasher.Speculation.Joins > 0, "no segment joined the exact chain");
+    }
+
+    [Fact]
+    public async Task A_run_of_one_byte_falls_back_to_the_joiner_and_still_matches()
+    {
+        var data = new byte[2_000_000];
+        data.AsSpan().Fill(0x42);
+        await using var hasher = new IsccSumPushHasher(bufferSize: 40_000, bufferCount: 4);
+        await hasher.AppendAsync(data);
+
+        Assert.Equal(IsccSum.Hash(data), await hasher.GetCurrentResultAsync());
+        var counters = hasher.Speculation;
+        Assert.True(counters.Joins < counters.Segments, $"{counters.Joins} joins in {counters.Segments} segments");
+        Assert.True(counters.SerialBytes > data.Length / 2, $"{counters.SerialBytes} bytes chunked by the joiner");
+    }
+
+    [Fact]
+    public async Task Varied_content_joins_every_speculative_segment()
+    {
+        var data = CdcTestData.Random(6 << 20, seed: 4);
+        await using var hasher = new IsccSumPushHasher();
+        await hasher.AppendAsync(data);
+
+        Assert.Equal(IsccSum.Hash(data), await hasher.GetCurrentResultAsync());
+        var counters = hasher.Speculation;
+        Assert.True(counters.Segments >= 5, $"{counters.Segments} segments");
+        Assert.Equal(counters.Segments, counters.Joins);
+    }
+
+    /// <summary>
+    /// Random bytes with long runs of one byte (no cut points: cuts only at MaxSize), short runs about
+    /// the minimum chunk size, and runs that straddle typical buffer edges.
+    /// </summary>
+    private static byte[] BuildAdversarial(int length)
+    {
+        var data = CdcTestData.Random(length, seed: length);
+        var random = new Random(length);
+        for (var at = random.Next(0, 50_000); at < length; at += random.Next(20_000, 250_000))
+        {
+            var run = random.Next(4) switch
+            {
+                0 => random.Next(1, CdcConstants.MinSize + 2),
+                1 => random.Next(CdcConstants.MaxSize - 2, CdcConstants.MaxSize + 3),
+                2 => random.Next(30_000, 120_000),
+                _ => random.Next(200, 3 * CdcConstants.MaxSize),
+            };
+            data.AsSpan(at, Math.Min(run, length - at)).Fill((byte)random.Next(256));
+        }
+
+        return data;
+    }
+
+    private static async Task PushAsync(IsccSumPushHasher hasher, ReadOnlyMemory<byte> data, IReadOnlyList<int> pieces)
+    {
+        var offset = 0;
+        foreach (var piece in pieces)
+        {
+            await hasher.AppendAsync(data.Slice(offset, piece));
+            offset += piece;
+        }
+
+        Assert.Equal(data.Length, offset);
+    }
+}
