@@ -31,9 +31,10 @@ hyperfine --warmup 2 --runs 7 --export-json "$out/h.json" \
   -n "blake3 1 thread" "$kern file blake3 --threads 1 $file" \
   -n "blake3 all threads" "$kern file blake3 --threads -1 $file" \
   -n "data-code" "$kern file datacode $file" \
-  -n "data-code mapped, 1 thread" "$kern file datacode --threads 1 $file" \
-  -n "data-code mapped, 2 threads" "$kern file datacode --threads 2 $file" \
-  -n "accession iscc --narrow" "$cli iscc --narrow $file"
+  -n "data-code speculative, 1 thread" "$kern file datacode --threads 1 $file" \
+  -n "data-code speculative, 2 threads" "$kern file datacode --threads 2 $file" \
+  -n "accession iscc --narrow" "$cli iscc --narrow $file" \
+  -n "accession iscc --narrow --no-mmap" "$cli iscc --narrow --no-mmap $file"
 
 python3 - "$out/h.json" "$size_mib" <<'PY'
 import json, sys
