@@ -1,6 +1,8 @@
 using System.Buffers;
+using Accession.Iscc.Platform;
 using Accession.Iscc.DataCode;
 using Accession.Iscc.InstanceCode;
+using Microsoft.Win32.SafeHandles;
 
 namespace Accession.Iscc;
 
@@ -45,6 +47,14 @@ internal sealed class SegmentPipeline : IDisposable
     private bool _hashing;
     private bool _joining;
     private Exception? _error;
+    private long _joinedBytes;
+
+    // Reading a file: every thread reads the segments it chunks (positional reads), so their bytes
+    // are in its own cache; there is then no producer, and a segment counts as committed once claimed.
+    private SafeFileHandle? _file;
+    private long _fileStart;
+    private long _fileLength;
+    private long _fileSegments;
 
     /// <param name="data">The Data-Code hasher the segments are joined to.</param>
     /// <param name="instance">The Instance-Code hasher, or null to compute the Data-Code alone.</param>
@@ -63,6 +73,9 @@ internal sealed class SegmentPipeline : IDisposable
 
     /// <summary>How many bytes of input each buffer takes.</summary>
     public int SegmentLength { get; }
+
+    /// <summary>Receives the number of bytes joined so far, after every segment (from whichever thread joined it).</summary>
+    public IProgress<long>? Progress { get; init; }
 
     /// <summary>Called with a segment's bytes before its Data-Code is joined (tests inject failures here).</summary>
     public SpanAppender? JoinTap { get; set; }
@@ -88,7 +101,7 @@ internal sealed class SegmentPipeline : IDisposable
         // A helping producer reads only as far ahead as keeps every thread busy, and otherwise works:
         // a segment chunked soon after it was read is still in the cache.
         await WaitAsync(
-            () => _committed - Released < _ring.Length && (!help || _committed - _claimed < ReadAhead),
+            () => _committed - Released < _ring.Length && (!help || _committed - Math.Max(_claimed, _joined) < ReadAhead),
             () => _committed - Released < _ring.Length,
             help,
             cancellationToken).ConfigureAwait(false);
@@ -144,6 +157,29 @@ internal sealed class SegmentPipeline : IDisposable
                 _ready++;
                 Wake();
             }
+        }
+    }
+
+    /// <summary>
+    /// Takes the input from <paramref name="length"/> bytes of <paramref name="file"/> from
+    /// <paramref name="start"/> on instead of from a producer: the working threads read the segments
+    /// themselves. Call once, before any work, then <see cref="WaitUntilDoneAsync"/>. A file that is
+    /// shorter than that when read fails the run with an <see cref="IOException"/>.
+    /// </summary>
+    public void ReadFile(SafeFileHandle file, long start, long length)
+    {
+        if (SegmentLength == _bufferSize)
+        {
+            throw new InvalidOperationException("Reading a file needs buffers with room for a lookahead.");
+        }
+
+        lock (_gate)
+        {
+            _file = file;
+            _fileStart = start;
+            _fileLength = length;
+            _fileSegments = (length + SegmentLength - 1) / SegmentLength;
+            Wake();
         }
     }
 
@@ -220,7 +256,7 @@ internal sealed class SegmentPipeline : IDisposable
     /// <summary>Segments a helping producer keeps read ahead of the chunking.</summary>
     public int ReadAhead { get; init; } = 2;
 
-    private bool IsDone() => _joined == _committed && Released == _committed;
+    private bool IsDone() => _joined == _committed && Released == _committed && (_file is null || _committed == _fileSegments);
 
     /// <summary>Segments whose buffers may be filled again.</summary>
     private long Released => _instance is null ? _joined : Math.Min(_joined, _hashed);
@@ -290,12 +326,27 @@ internal sealed class SegmentPipeline : IDisposable
             return new Step(StepKind.Join, _joined);
         }
 
-        if (_instance is not null && !_hashing && _hashed < _committed)
+        if (_instance is not null && !_hashing && _hashed < (_file is null ? _committed : _ready))
         {
             _hashing = true;
             return new Step(StepKind.Hash, _hashed);
         }
 
+        if (_file is not null)
+        {
+            // Claim the next segment to read and chunk while a buffer is free for it.
+            if (_committed < _fileSegments && _committed - Released < _ring.Length)
+            {
+                var slot = _ring[_committed % _ring.Length] ??= new Slot(ArrayPool<byte>.Shared.Rent(_bufferSize));
+                slot.IsChunked = false;
+                return new Step(StepKind.Read, _committed++);
+            }
+
+            return default;
+        }
+
+        // Segments joined without chunking (no lookahead) were never claimed; their slots may hold others by now.
+        _claimed = Math.Max(_claimed, _joined);
         while (_claimed < _ready)
         {
             var sequence = _claimed++;
@@ -322,6 +373,14 @@ internal sealed class SegmentPipeline : IDisposable
                 case StepKind.Hash:
                     _instance!.Append(slot.Buffer.AsSpan(0, slot.Count));
                     break;
+                case StepKind.Read:
+                    ReadSegment(slot, step.Sequence);
+                    if (slot.Segment.CanSpeculate)
+                    {
+                        slot.Segment.Chunk();
+                    }
+
+                    break;
                 default:
                     slot.Segment.Chunk();
                     break;
@@ -345,6 +404,8 @@ internal sealed class SegmentPipeline : IDisposable
                 case StepKind.Join:
                     _joining = false;
                     _joined++;
+                    _joinedBytes += slot.Count;
+                    Progress?.Report(_joinedBytes);
                     break;
                 case StepKind.Hash:
                     _hashing = false;
@@ -355,8 +416,40 @@ internal sealed class SegmentPipeline : IDisposable
                     break;
             }
 
+            if (_file is not null)
+            {
+                // Read segments become ready in order, whichever thread read them.
+                while (_ready < _committed && _ring[_ready % _ring.Length]!.IsChunked)
+                {
+                    _ready++;
+                }
+            }
+
             Wake();
         }
+    }
+
+    /// <summary>Reads segment <paramref name="sequence"/> of the file with its lookahead, and sets it.</summary>
+    private void ReadSegment(Slot slot, long sequence)
+    {
+        var offset = sequence * SegmentLength;
+        var wanted = (int)Math.Min(_bufferSize, _fileLength - offset);
+        var buffer = slot.Buffer.AsSpan(0, wanted);
+        var filled = 0;
+        while (filled < wanted)
+        {
+            var read = RandomAccess.Read(_file!, buffer[filled..], _fileStart + offset + filled);
+            if (read == 0)
+            {
+                throw new IOException(MappedMemory.FileChangedMessage);
+            }
+
+            filled += read;
+        }
+
+        // Whether it is chunked is set under the gate once the step is done (MakeReady would set it here).
+        slot.Count = (int)Math.Min(SegmentLength, _fileLength - offset);
+        slot.Segment.Set(slot.Buffer.AsMemory(0, wanted), slot.Count);
     }
 
     /// <summary>Wakes every waiting worker and the producer to look again (under the gate).</summary>
@@ -385,6 +478,7 @@ internal sealed class SegmentPipeline : IDisposable
         Join,
         Hash,
         Chunk,
+        Read,
     }
 
     private readonly record struct Step(StepKind Kind, long Sequence);

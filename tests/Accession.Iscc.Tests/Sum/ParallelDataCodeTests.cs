@@ -70,6 +70,27 @@ public sealed class ParallelDataCodeTests
         Assert.True(hasher.Speculation.Joins > 0, "no segment joined the exact chain");
     }
 
+    [Theory]
+    [MemberData(nameof(Rings))]
+    public async Task Files_read_by_every_thread_match_the_one_shot_result(int bufferSize, int bufferCount)
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("input.bin");
+        await File.WriteAllBytesAsync(path, Adversarial);
+        var expected = IsccSum.Hash(Adversarial.AsSpan(1000));
+        foreach (var workers in new[] { 0, 1, 2 })
+        {
+            var hasher = new IsccSumHasher();
+            await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+            file.Position = 1000;
+            await hasher.AppendWithOptionsAsync(file, null, new IsccSumPipeline.Options(bufferSize, bufferCount, 0, workers), CancellationToken.None);
+
+            Assert.True(expected == hasher.GetCurrentResult(), $"{workers} workers");
+            Assert.Equal(Adversarial.Length, file.Position);
+            Assert.True(hasher.Speculation.Segments > 0, $"{workers} workers: no segment was chunked speculatively");
+        }
+    }
+
     [Fact]
     public async Task Random_content_lengths_and_rings_match_the_sequential_data_code()
     {
