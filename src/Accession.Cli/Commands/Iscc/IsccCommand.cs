@@ -49,7 +49,7 @@ internal static class IsccCommand
             HelpName = "INDEX/COUNT",
         };
         var merge = Flag("--merge", "Put the outputs of all --shard runs of one job (the FILEs) together in the order one run prints them");
-        var noMmap = Flag("--no-mmap", "Read files with plain reads instead of mapping them into memory (for files that may be cut short while hashed, e.g. on network file systems)");
+        var noMmap = Flag("--no-mmap", "Accepted like b3sum's option; files are always read with plain reads, never mapped into memory");
         var showProgress = Flag("--progress", "Show a progress line on stderr even when it is not a terminal");
         var noProgress = Flag("--no-progress", "Show no progress, not even a log line every few seconds");
 

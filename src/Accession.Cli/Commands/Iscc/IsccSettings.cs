@@ -53,6 +53,6 @@ internal sealed record IsccSettings
     /// <summary>ISCC-SUMs are wide (2×128 bits) unless <c>--narrow</c> asks for the ISO 24138 form.</summary>
     public IsccSumWidth Width => Narrow ? IsccSumWidth.Narrow : IsccSumWidth.Wide;
 
-    /// <summary>Like b3sum, files are mapped into memory unless <c>--no-mmap</c> asks for plain reads.</summary>
+    /// <summary>The read mode <c>--no-mmap</c> names; the ISCC-SUM of a file reads into buffers in both.</summary>
     public FileReadMode ReadMode => NoMmap ? FileReadMode.Read : FileReadMode.MemoryMapped;
 }
