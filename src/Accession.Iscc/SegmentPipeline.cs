@@ -1,7 +1,7 @@
 using System.Buffers;
-using Accession.Iscc.Platform;
 using Accession.Iscc.DataCode;
 using Accession.Iscc.InstanceCode;
+using Accession.Iscc.Platform;
 using Microsoft.Win32.SafeHandles;
 
 namespace Accession.Iscc;
