@@ -166,7 +166,8 @@ public sealed class IsccSumPushHasherTests
         Assert.Equal(IsccSum.Hash(large), await hasher.GetCurrentResultAsync());
     }
 
-    private static async Task PushAsync(IsccSumPushHasher hasher, ReadOnlyMemory<byte> data, IReadOnlyList<int> pieces)
+    /// <summary>Pushes <paramref name="data"/> in the given pieces.</summary>
+    internal static async Task PushAsync(IsccSumPushHasher hasher, ReadOnlyMemory<byte> data, IReadOnlyList<int> pieces)
     {
         var offset = 0;
         foreach (var piece in pieces)

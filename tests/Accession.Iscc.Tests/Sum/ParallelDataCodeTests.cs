@@ -32,7 +32,7 @@ public sealed class ParallelDataCodeTests
         foreach (var (split, pieces) in Splits.For(Adversarial.Length))
         {
             await using var hasher = new IsccSumPushHasher(bufferSize, bufferCount);
-            await PushAsync(hasher, Adversarial, pieces);
+            await IsccSumPushHasherTests.PushAsync(hasher, Adversarial, pieces);
 
             Assert.True(expected == await hasher.GetCurrentResultAsync(), $"split {split}");
             Assert.True(hasher.Speculation.Segments > 0, $"split {split}: no segment was chunked speculatively");
@@ -177,17 +177,5 @@ public sealed class ParallelDataCodeTests
         }
 
         return data;
-    }
-
-    private static async Task PushAsync(IsccSumPushHasher hasher, ReadOnlyMemory<byte> data, IReadOnlyList<int> pieces)
-    {
-        var offset = 0;
-        foreach (var piece in pieces)
-        {
-            await hasher.AppendAsync(data.Slice(offset, piece));
-            offset += piece;
-        }
-
-        Assert.Equal(data.Length, offset);
     }
 }
