@@ -96,7 +96,7 @@ public sealed class IsccSumHasher
     /// <param name="path">The file to read.</param>
     /// <param name="listedLength">The size the listing gave; -1 when unknown.</param>
     /// <param name="progress">Receives the number of bytes of this file hashed so far.</param>
-    /// <param name="mode">How to read the file; mapping is an opt-in.</param>
+    /// <param name="mode">How to read the file; the ISCC-SUM reads into buffers in both modes.</param>
     /// <param name="cancellationToken">Stops reading and hashing.</param>
     /// <remarks>If the call fails or is cancelled, the hasher must be <see cref="Reset"/> before further use.</remarks>
     /// <exception cref="IOException">The file cannot be read, or its length changed while it was read.</exception>
