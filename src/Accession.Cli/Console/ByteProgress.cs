@@ -1,5 +1,4 @@
 using System.Globalization;
-using Accession.Iscc.Platform;
 
 namespace Accession.Cli.Terminal;
 
@@ -97,7 +96,7 @@ internal sealed class ByteProgress : IDisposable
             return null;
         }
 
-        Volatile.Write(ref _description, FileNameBytes.Printable(description));
+        Volatile.Write(ref _description, OneLineName.Of(description));
         Interlocked.Exchange(ref _current, 0);
         return new Sink(this);
     }

@@ -1,4 +1,3 @@
-using Accession.Iscc.Platform;
 
 namespace Accession.Cli.Terminal;
 
@@ -38,7 +37,7 @@ internal sealed class ErrorLineWriter(TextWriter error, string program, ByteProg
     }
 
     /// <summary><c>program: subject: message</c>.</summary>
-    public void Write(string subject, string message) => Write($"{FileNameBytes.Printable(subject)}: {message}");
+    public void Write(string subject, string message) => Write($"{OneLineName.Of(subject)}: {message}");
 
     /// <summary><c>program: message</c>.</summary>
     public void Write(string message)

@@ -160,4 +160,16 @@ public class IsccFileNameTests
         Assert.Equal(2, exitCode);
         Assert.Equal("accession iscc: caf\\xE9: No such file or directory\n", error);
     }
+
+    [Fact]
+    public async Task A_missing_name_with_a_newline_is_named_on_one_line()
+    {
+        using var folder = new TempFolder();
+        var missing = Path.Join(folder.Path, "two\nlines\t.bin");
+
+        var result = await CliRunner.RunAsync("iscc", missing);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal([$"accession iscc: {folder.Path}/two\\nlines\\x09.bin: No such file or directory"], result.ErrorLines);
+    }
 }

@@ -1,5 +1,4 @@
 using Accession.Cli.Terminal;
-using Accession.Iscc.Platform;
 
 namespace Accession.Cli.Commands.Iscc;
 
@@ -134,7 +133,7 @@ internal sealed class ShardMerger(IsccSettings settings, CommandConsole console,
             {
                 errors.Write(
                     DisplayPath.Of(settings.Files[s]),
-                    $"'{FileNameBytes.Printable(stranger.Path)}' belongs to another shard of {count} than the lines before it; give the outputs of all shards of one --shard job, each once");
+                    $"'{OneLineName.Of(stranger.Path)}' belongs to another shard of {count} than the lines before it; give the outputs of all shards of one --shard job, each once");
                 return false;
             }
 
