@@ -109,7 +109,13 @@ public sealed partial class OmeroWebClient : IDisposable
             var response = await SendRawAsync(build, cancellationToken).ConfigureAwait(false);
             if (!await IsLoggedOutAsync(response, cancellationToken).ConfigureAwait(false))
             {
-                return response;
+                if (!await HadStaleCsrfTokenAsync(response, generation, cancellationToken).ConfigureAwait(false))
+                {
+                    return response;
+                }
+
+                response.Dispose();
+                continue;
             }
 
             response.Dispose();
@@ -132,6 +138,30 @@ public sealed partial class OmeroWebClient : IDisposable
                 _login.Release();
             }
         }
+    }
+
+    /// <summary>
+    /// A login running beside a POST replaces the CSRF cookie and token (Django rotates them, §2.1) between
+    /// the POST being built and its answer, which is then a 403 "CSRF Failed" (§2.1) through no fault of
+    /// the request: once that login is done, such a POST is sent again with the new token. A CSRF
+    /// refusal with no login beside it is the caller's to report.
+    /// </summary>
+    private async Task<bool> HadStaleCsrfTokenAsync(HttpResponseMessage response, int generation, CancellationToken cancellationToken)
+    {
+        if (response.StatusCode != HttpStatusCode.Forbidden)
+        {
+            return false;
+        }
+
+        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        if (!body.Contains("CSRF", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        await _login.WaitAsync(cancellationToken).ConfigureAwait(false);
+        _login.Release();
+        return Logins != generation;
     }
 
     private async Task<HttpResponseMessage> SendRawAsync(Func<HttpRequestMessage> build, CancellationToken cancellationToken)
