@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Text;
 
 namespace Accession.Iscc.Platform;
 
@@ -81,25 +82,15 @@ public static unsafe partial class FileKind
     /// </summary>
     internal static long RegularFileLength(string path)
     {
-        if (!StatxFunction.IsAvailable)
+        var capacity = Encoding.UTF8.GetMaxByteCount(path.Length) + 1;
+        var name = capacity <= 1024 ? stackalloc byte[capacity] : new byte[capacity];
+        name[Encoding.UTF8.GetBytes(path, name)] = 0;
+        fixed (byte* start = name)
         {
-            return Unknown;
+            return TryLStatAt(CurrentFolder, start, out var mode, out var length) == true
+                ? IsRegularMode(mode) ? length : NotRegular
+                : Unknown;
         }
-
-        var buffer = stackalloc byte[StatLength];
-        try
-        {
-            if (Statx(CurrentFolder, path, DoNotFollowLinks, TypeField | SizeField, buffer) != 0)
-            {
-                return Unknown;
-            }
-        }
-        catch (Exception e) when (StatxFunction.IsMissing(e))
-        {
-            return Unknown;
-        }
-
-        return (*(ushort*)(buffer + StatxModeOffset) & TypeMask) == RegularFile ? *(long*)(buffer + StatxSizeOffset) : NotRegular;
     }
 
     /// <summary>
