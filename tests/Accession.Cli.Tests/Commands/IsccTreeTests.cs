@@ -49,6 +49,51 @@ public class IsccTreeTests
     }
 
     [Fact]
+    public async Task Walk_prints_the_files_it_can_and_reports_a_bad_ignore_file_in_its_place()
+    {
+        using var folder = new TempFolder();
+        await File.WriteAllTextAsync(folder.File("a.txt"), "a");
+        await File.WriteAllTextAsync(folder.File("sub/.isccignore"), "dangling\\\n");
+        await File.WriteAllTextAsync(folder.File("sub/b.txt"), "b");
+        await File.WriteAllTextAsync(folder.File("z/c.txt"), "c");
+
+        var result = await CliRunner.RunAsync("iscc", "--walk", folder.Path);
+
+        // The folder is listed as it is walked, so the lines before the error are already out.
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(["a.txt", "sub/.isccignore", "sub/b.txt", "z/c.txt"], result.Lines);
+        Assert.StartsWith($"accession iscc: {folder.Path}/sub/.isccignore: line 1: ", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Tree_gives_no_checksum_when_an_ignore_file_is_bad()
+    {
+        using var folder = new TempFolder();
+        await File.WriteAllTextAsync(folder.File("a.txt"), "a");
+        await File.WriteAllTextAsync(folder.File("sub/.isccignore"), "dangling\\\n");
+        await File.WriteAllTextAsync(folder.File("z/c.txt"), "c");
+
+        var result = await CliRunner.RunAsync("iscc", "--tree", folder.Path);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Empty(result.Output);
+        Assert.StartsWith($"accession iscc: {folder.Path}/sub/.isccignore: line 1: ", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Walk_of_a_folder_without_files_says_so()
+    {
+        using var folder = new TempFolder();
+        Directory.CreateDirectory(Path.Combine(folder.Path, "empty"));
+
+        var result = await CliRunner.RunAsync("iscc", "--walk", folder.Path);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Empty(result.Output);
+        Assert.Equal([$"accession iscc: {folder.Path}: no files found"], result.ErrorLines);
+    }
+
+    [Fact]
     public async Task Tree_needs_a_folder_with_files()
     {
         using var folder = new TempFolder();

@@ -48,8 +48,10 @@ internal sealed class CheckVerifier(
         }
 
         // Files are hashed side by side as `accession iscc` hashes them; verdicts come in the order of the lines.
-        var items = checksums.ConvertAll(checksum => new CheckItem(checksum, new HashInput(checksum.Path, checksum.Path, SizeOf(checksum))));
-        progress.Expect(items.Sum(item => item.File.Length));
+        // No file is sized up front (a system call per file): progress counts lines done of the lines
+        // read, and bytes as they are hashed.
+        var items = checksums.ConvertAll(checksum => new CheckItem(checksum, new HashInput(checksum.Path, checksum.Path, HashInput.UnknownLength)));
+        progress.Expect(0, items.Count);
         var hashing = new OrderedHashing<CheckItem, CheckOutcome>(items, HashAsync, HandOn, FlushVerdicts, cancellationToken);
         // A single line needs no threads of its own (a large file is still hashed on every core).
         await hashing.RunAsync(Math.Min(items.Count, Environment.ProcessorCount)).ConfigureAwait(false);
@@ -122,19 +124,6 @@ internal sealed class CheckVerifier(
         return checksums;
     }
 
-    // Listed file sizes for the progress display; folders and unreadable files count as empty.
-    private static long SizeOf(ChecksumLine checksum)
-    {
-        try
-        {
-            return checksum.IsTree ? 0 : new FileInfo(checksum.Path).Length;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
-        {
-            return 0;
-        }
-    }
-
     private static ErrorLineWriter FileErrorsOf(IsccSettings settings, ErrorLineWriter errors) =>
         settings.Status ? new ErrorLineWriter(TextWriter.Null, errors.Program) : errors;
 
@@ -161,6 +150,7 @@ internal sealed class CheckVerifier(
         if (outcome.TreeErrors is { } treeErrors)
         {
             treeErrors.PassHeldLinesTo(_fileErrors);
+            progress.Complete(outcome.File.Result?.Filesize ?? 0);
         }
         else
         {
@@ -201,9 +191,7 @@ internal sealed class CheckVerifier(
             return null;
         }
 
-        var trees = new TreeHasher(treeErrors, _checksumFiles, cancellationToken);
-        var entries = trees.List(folder);
-        return entries is null ? null : await trees.HashAsync(folder, entries, progress).ConfigureAwait(false);
+        return await new TreeHasher(treeErrors, _checksumFiles, cancellationToken).HashAsync(folder, progress).ConfigureAwait(false);
     }
 
     // No verdict is printed once a signal arrived; verdicts known together are sent together.

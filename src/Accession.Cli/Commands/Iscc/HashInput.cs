@@ -6,11 +6,14 @@ namespace Accession.Cli.Commands.Iscc;
 /// </summary>
 /// <param name="DisplayPath">The path as printed (<c>/</c> separators; <c>-</c> for standard input).</param>
 /// <param name="FullPath">The path to open, or null for standard input.</param>
-/// <param name="Length">The size when listed (0 for standard input); used for progress only.</param>
+/// <param name="Length">The size when listed (0 for standard input), or <see cref="UnknownLength"/>; used for progress only.</param>
 /// <param name="IsListed">True for a file found in a folder (so known not to be a folder itself).</param>
 /// <param name="Error">Why there is nothing to hash, reported in this input's place.</param>
 internal sealed record HashInput(string DisplayPath, string? FullPath, long Length, bool IsListed = false, string? Error = null)
 {
+    /// <summary>A size not asked: progress then counts the bytes as they are hashed.</summary>
+    public const long UnknownLength = -1;
+
     public static HashInput StandardInput { get; } = new(Iscc.DisplayPath.StandardInput, null, 0);
 
     public bool IsStandardInput => FullPath is null && Error is null;

@@ -34,7 +34,7 @@ internal sealed class InputHasher(CommandConsole console, ErrorLineWriter errors
             errors.Write(input.DisplayPath, error);
         }
 
-        progress.Complete(input.Length);
+        progress.Complete(input.Length == HashInput.UnknownLength ? outcome.Result?.Filesize ?? 0 : input.Length);
     }
 
     /// <summary>Hashes <paramref name="input"/>; nothing is written, so outcomes can be reported later in input order.</summary>
@@ -64,7 +64,7 @@ internal sealed class InputHasher(CommandConsole console, ErrorLineWriter errors
                 }
             }
 
-            var inputProgress = input.Length >= ProgressPerInputFrom ? progress.ForInput(input.DisplayPath) : null;
+            var inputProgress = input.Length is >= ProgressPerInputFrom or HashInput.UnknownLength ? progress.ForInput(input.DisplayPath) : null;
             if (FileNameBytes.HasRawBytes(input.FullPath!))
             {
                 var file = RawFile.OpenRead(input.FullPath!);

@@ -1,5 +1,4 @@
 using Accession.Cli.Terminal;
-using Accession.Iscc.TreeWalk;
 
 namespace Accession.Cli.Commands.Iscc;
 
@@ -19,15 +18,14 @@ internal sealed class TreeSums(
     public async Task<int> WriteTreeAsync(SumWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        var trees = new TreeHasher(errors, excludedFullPaths, cancellationToken);
-        if (ListFiles(trees, "--tree") is not { } entries)
+        if (!IsFolder("--tree"))
         {
             return ExitCodes.CannotRun;
         }
 
-        progress.Expect(entries.Sum(entry => entry.Length));
-        var result = await trees.HashAsync(Folder, entries, progress).ConfigureAwait(false);
-        if (result is null)
+        var trees = new TreeHasher(errors, excludedFullPaths, cancellationToken);
+        var result = await trees.HashAsync(Folder, progress).ConfigureAwait(false);
+        if (result is null || NoFiles(trees))
         {
             return ExitCodes.CannotRun;
         }
@@ -40,45 +38,51 @@ internal sealed class TreeSums(
     public int WriteWalk(SumWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        if (ListFiles(new TreeHasher(errors, excludedFullPaths, cancellationToken), "--walk", withLengths: false) is not { } entries)
+        if (!IsFolder("--walk"))
         {
             return ExitCodes.CannotRun;
         }
 
-        // The whole list is known at once, so it is sent in large writes, not one per line.
-        foreach (var entry in entries)
+        // Lines are printed as the walk goes on, in large writes; an unreadable folder is reported in
+        // its place, after the lines before it.
+        var trees = new TreeHasher(errors, excludedFullPaths, cancellationToken);
+        foreach (var entry in trees.Walk(Folder, beforeError: writer.Flush))
         {
             writer.WriteLine(entry.RelativePath, flush: false);
         }
 
         writer.Flush();
 
-        return ExitCodes.Success;
+        return trees.WalkFailed || NoFiles(trees) ? ExitCodes.CannotRun : ExitCodes.Success;
     }
 
-    private List<TreeEntry>? ListFiles(TreeHasher trees, string mode, bool withLengths = true)
+    private bool IsFolder(string mode)
     {
-        if (!FolderPath.Exists(Folder))
+        if (FolderPath.Exists(Folder))
         {
-            if (File.Exists(Folder))
-            {
-                errors.Write($"{mode} requires a directory, not a file: '{Folder}'");
-            }
-            else
-            {
-                errors.Write(DisplayPath.Of(Folder), IoErrorText.NotFound);
-            }
-
-            return null;
+            return true;
         }
 
-        var entries = trees.List(Folder, withLengths);
-        if (entries is { Count: 0 })
+        if (File.Exists(Folder))
         {
-            errors.Write(DisplayPath.Of(Folder), "no files found");
-            return null;
+            errors.Write($"{mode} requires a directory, not a file: '{Folder}'");
+        }
+        else
+        {
+            errors.Write(DisplayPath.Of(Folder), IoErrorText.NotFound);
         }
 
-        return entries;
+        return false;
+    }
+
+    private bool NoFiles(TreeHasher trees)
+    {
+        if (trees.Files > 0)
+        {
+            return false;
+        }
+
+        errors.Write(DisplayPath.Of(Folder), "no files found");
+        return true;
     }
 }
