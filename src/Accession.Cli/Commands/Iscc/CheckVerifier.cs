@@ -22,7 +22,7 @@ internal sealed class CheckVerifier(
 {
     // With --status nothing but the exit code tells about the files.
     private readonly ErrorLineWriter _fileErrors = FileErrorsOf(settings, errors);
-    private readonly InputHasher _files = new(console, FileErrorsOf(settings, errors), settings.ReadMode, cancellationToken);
+    private readonly InputHasher _files = new(console, FileErrorsOf(settings, errors), cancellationToken);
     // A checksum file kept inside the folder it describes is not part of that folder's checksum.
     private readonly HashSet<string> _checksumFiles = new(
         settings.Files.Where(f => f != DisplayPath.StandardInput).Select(Path.GetFullPath), StringComparer.Ordinal);

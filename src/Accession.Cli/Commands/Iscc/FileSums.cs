@@ -66,7 +66,7 @@ internal sealed class FileSums(
             inputs = inputs.Where(input => shard.Includes(input.DisplayPath));
         }
 
-        var hasher = new InputHasher(console, errors, settings.ReadMode, cancellationToken);
+        var hasher = new InputHasher(console, errors, cancellationToken);
         var failed = false;
         var hashing = new OrderedHashing<HashInput, HashOutcome>(
             inputs,
@@ -91,11 +91,10 @@ internal sealed class FileSums(
             afterBatch,
             cancellationToken);
 
-        // Standard input is read once, by one flow; one named file needs no threads of its own (a large
-        // one is still hashed on every core), and a short run then starts none.
+        // Standard input is read once, by one flow. One named file needs no threads of its own either;
+        // OrderedHashing sees that by itself, without asking the system whether the argument is a folder.
         var readsStandardInput = settings.Files.Count == 0 || settings.Files.Contains(DisplayPath.StandardInput);
-        var oneFile = settings.Files.Count == 1 && !FolderPath.Exists(settings.Files[0]);
-        await hashing.RunAsync(readsStandardInput || oneFile ? 1 : Environment.ProcessorCount).ConfigureAwait(false);
+        await hashing.RunAsync(readsStandardInput ? 1 : Environment.ProcessorCount).ConfigureAwait(false);
         return failed;
     }
 }

@@ -5,11 +5,11 @@ using Accession.Iscc.Platform;
 namespace Accession.Cli.Commands.Iscc;
 
 /// <summary>
-/// Hashes one input with the engine (each file is read once, mapped or not as <paramref name="readMode"/>
-/// says; a small file in one read on the calling thread, a large one on two cores). An input that cannot
-/// be read yields its error text instead of a result. Thread-safe: inputs may be hashed side by side.
+/// Hashes one input with the engine (each file is read once into buffers, never mapped; a small file in
+/// one read on the calling thread, a large one on two cores). An input that cannot be read yields its
+/// error text instead of a result. Thread-safe: inputs may be hashed side by side.
 /// </summary>
-internal sealed class InputHasher(CommandConsole console, ErrorLineWriter errors, FileReadMode readMode, CancellationToken cancellationToken)
+internal sealed class InputHasher(CommandConsole console, ErrorLineWriter errors, CancellationToken cancellationToken)
 {
     // Below this a file is hashed in one go, so a progress sink of its own would only flicker.
     private const long ProgressPerInputFrom = 1 << 20;
@@ -76,7 +76,7 @@ internal sealed class InputHasher(CommandConsole console, ErrorLineWriter errors
 
             // A file listed in a folder is a regular file of the listed size, unless it changed since (then it is hashed as it is).
             var listedLength = input.IsListed ? input.Length : -1;
-            return new HashOutcome(await IsccSum.HashFileAsync(input.FullPath!, listedLength, inputProgress, readMode, cancellationToken).ConfigureAwait(false), null);
+            return new HashOutcome(await IsccSum.HashFileAsync(input.FullPath!, listedLength, inputProgress, FileReadMode.Read, cancellationToken).ConfigureAwait(false), null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -49,6 +49,7 @@ internal static class IsccCommand
             HelpName = "INDEX/COUNT",
         };
         var merge = Flag("--merge", "Put the outputs of all --shard runs of one job (the FILEs) together in the order one run prints them");
+        // Accepted for b3sum compatibility and read by nothing: files are never mapped (docs/cli.md "Memory mapping").
         var noMmap = Flag("--no-mmap", "Accepted like b3sum's option; files are always read with plain reads, never mapped into memory");
         var showProgress = Flag("--progress", "Show a progress line on stderr even when it is not a terminal");
         var noProgress = Flag("--no-progress", "Show no progress, not even a log line every few seconds");
@@ -80,7 +81,6 @@ internal static class IsccCommand
                 Threshold = parseResult.GetValue(threshold),
                 Tree = parseResult.GetValue(tree),
                 Walk = parseResult.GetValue(walk),
-                NoMmap = parseResult.GetValue(noMmap),
                 Shard = parseResult.GetValue(shard),
                 Merge = parseResult.GetValue(merge),
                 Progress = parseResult.GetValue(showProgress) ? true : parseResult.GetValue(noProgress) ? false : null,

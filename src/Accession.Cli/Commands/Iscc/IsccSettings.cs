@@ -1,4 +1,3 @@
-using Accession.Iscc;
 using Accession.Iscc.Codec;
 
 namespace Accession.Cli.Commands.Iscc;
@@ -36,8 +35,6 @@ internal sealed record IsccSettings
 
     public bool Walk { get; init; }
 
-    public bool NoMmap { get; init; }
-
     /// <summary><c>--shard INDEX/COUNT</c>: hash only this shard of the files; null: all of them.</summary>
     public ShardSpec? Shard { get; init; }
 
@@ -52,7 +49,4 @@ internal sealed record IsccSettings
 
     /// <summary>ISCC-SUMs are wide (2×128 bits) unless <c>--narrow</c> asks for the ISO 24138 form.</summary>
     public IsccSumWidth Width => Narrow ? IsccSumWidth.Narrow : IsccSumWidth.Wide;
-
-    /// <summary>The read mode <c>--no-mmap</c> names; the ISCC-SUM of a file reads into buffers in both.</summary>
-    public FileReadMode ReadMode => NoMmap ? FileReadMode.Read : FileReadMode.MemoryMapped;
 }

@@ -55,18 +55,33 @@ internal sealed class OrderedHashing<TInput, TOutcome>
         _cancellationToken = cancellationToken;
     }
 
-    /// <summary>Hashes every input on up to <paramref name="threads"/> threads; one thread means the calling flow, in order.</summary>
+    /// <summary>
+    /// Hashes every input on up to <paramref name="threads"/> threads; one thread means the calling flow,
+    /// in order. A sequence of one input is hashed by the calling flow too (a large file is still hashed
+    /// on every core), so a short run starts no threads.
+    /// </summary>
     public async Task RunAsync(int threads)
     {
+        using var inputs = _inputs.GetEnumerator();
         if (threads <= 1)
         {
-            foreach (var input in _inputs)
+            while (inputs.MoveNext())
             {
-                _cancellationToken.ThrowIfCancellationRequested();
-                _handOn(input, await _hash(input).ConfigureAwait(false));
-                _afterBatch();
+                await HashInOrderAsync(inputs.Current).ConfigureAwait(false);
             }
 
+            return;
+        }
+
+        if (!inputs.MoveNext())
+        {
+            return;
+        }
+
+        var first = inputs.Current;
+        if (!inputs.MoveNext())
+        {
+            await HashInOrderAsync(first).ConfigureAwait(false);
             return;
         }
 
@@ -74,7 +89,7 @@ internal sealed class OrderedHashing<TInput, TOutcome>
         // which needs pool threads, runs.
         var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var running = threads;
-        using (_source = _inputs.GetEnumerator())
+        using (_source = Resume(first, inputs))
         {
             for (var t = 0; t < threads; t++)
             {
@@ -97,6 +112,24 @@ internal sealed class OrderedHashing<TInput, TOutcome>
 
         _failure?.Throw();
         _cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    // The sequence again from its first input, after the second was taken to see whether there is one.
+    private static IEnumerator<TInput> Resume(TInput first, IEnumerator<TInput> fromSecond)
+    {
+        yield return first;
+        do
+        {
+            yield return fromSecond.Current;
+        }
+        while (fromSecond.MoveNext());
+    }
+
+    private async ValueTask HashInOrderAsync(TInput input)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        _handOn(input, await _hash(input).ConfigureAwait(false));
+        _afterBatch();
     }
 
     private void Work()
