@@ -3,6 +3,7 @@
 
   small-files-tree.py flat DIR      20,000 random files of 2-8 KiB in 50 folders
   small-files-tree.py zarr DIR      an OME-Zarr-like folder: metadata plus 100,000 chunk files of 1-4 KiB
+  small-files-tree.py many DIR N    N random files of 64-512 bytes, 1,000 per folder (memory at 10^4-10^6 files)
 """
 import json
 import os
@@ -37,6 +38,15 @@ def zarr(root, rng):
                 write(os.path.join(image, "0", str(z), str(y), str(x)), rng.randbytes(rng.randint(1024, 4096)))
 
 
+def many(root, rng, count):
+    for i in range(count):
+        write(os.path.join(root, f"d{i // 1000:04d}", f"f{i:07d}.bin"), rng.randbytes(rng.randint(64, 512)))
+
+
 if __name__ == "__main__":
     kind, root = sys.argv[1], sys.argv[2]
-    {"flat": flat, "zarr": zarr}[kind](root, random.Random(20261206))
+    rng = random.Random(20261206)
+    if kind == "many":
+        many(root, rng, int(sys.argv[3]))
+    else:
+        {"flat": flat, "zarr": zarr}[kind](root, rng)
