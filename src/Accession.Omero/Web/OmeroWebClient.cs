@@ -9,11 +9,12 @@ namespace Accession.Omero.Web;
 /// A logged-in conversation with OMERO.web over its JSON API, webgateway and webclient routes
 /// (shared/specs/omero.md §2). It logs in with a CSRF token and a session cookie, sends
 /// <c>X-Requested-With</c> so an expired session shows as 403 rather than a redirect to the login page
-/// (§2.3), and logs in again once when the session has gone. Thread-safe: requests may run in parallel.
+/// (§2.3), and logs in again once when the session has gone. A login builds its session (cookies and
+/// CSRF token) apart and swaps it in whole when it is complete, so a request running beside a login
+/// carries either the old session or the new one, never half of each. Thread-safe: requests may run in parallel.
 /// </summary>
 public sealed partial class OmeroWebClient : IDisposable
 {
-    private const string CsrfCookie = "csrftoken";
     private const string CsrfHeader = "X-CSRFToken";
 
     /// <summary>New logins one request may cause before the session counts as unusable.</summary>
@@ -25,10 +26,10 @@ public sealed partial class OmeroWebClient : IDisposable
     private readonly string _username;
     private readonly string _password;
     private readonly ILogger _logger;
-    private readonly SessionCookies _cookies = new();
     private readonly SemaphoreSlim _login = new(1, 1);
-    private string? _csrfToken;
-    private int _sessionGeneration;
+
+    // Replaced whole (by a login, or when a response sets cookies), never changed in place.
+    private WebSession _session = WebSession.None;
 
     /// <summary>Creates a client for the OMERO.web at <paramref name="baseUrl"/> (not yet logged in).</summary>
     public OmeroWebClient(Uri baseUrl, int server, string username, string password, ILogger logger, TimeSpan? retryDelay = null)
@@ -43,7 +44,7 @@ public sealed partial class OmeroWebClient : IDisposable
     }
 
     /// <summary>Logins so far (the first one included).</summary>
-    public int Logins => Volatile.Read(ref _sessionGeneration);
+    public int Logins => Volatile.Read(ref _session).Number;
 
     /// <summary>Logs in (again), replacing any earlier session.</summary>
     /// <exception cref="OmeroLoginException">The credentials or the server id were refused.</exception>
@@ -67,16 +68,19 @@ public sealed partial class OmeroWebClient : IDisposable
         _login.Dispose();
     }
 
+    /// <summary>
+    /// Logs in on a session of its own, starting with no cookies, and makes it the client's session once
+    /// OMERO.web has accepted it; until then requests keep using the previous one. The caller holds <see cref="_login"/>.
+    /// </summary>
     private async Task LoginCoreAsync(CancellationToken cancellationToken)
     {
-        _cookies.Clear();
-        using (var token = await SendRawAsync(() => Get("api/v0/token/"), cancellationToken).ConfigureAwait(false))
+        var pending = WebSession.None;
+        using (var token = await SendRawAsync(() => Get("api/v0/token/"), pending, cancellationToken).ConfigureAwait(false))
         {
             await EnsureSuccessAsync(token, "api/v0/token/", cancellationToken).ConfigureAwait(false);
             using var json = await ReadJsonAsync(token, cancellationToken).ConfigureAwait(false);
-            _csrfToken = json.RootElement.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.String
-                ? data.GetString()
-                : _cookies.Get(CsrfCookie);
+            pending = pending.WithCookiesFrom(token).WithCsrfToken(
+                json.RootElement.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.String ? data.GetString() : null);
         }
 
         using var login = await SendRawAsync(
@@ -85,6 +89,7 @@ public sealed partial class OmeroWebClient : IDisposable
                 KeyValuePair.Create("username", _username),
                 KeyValuePair.Create("password", _password),
             ]),
+            pending,
             cancellationToken).ConfigureAwait(false);
         if (login.StatusCode == HttpStatusCode.Forbidden)
         {
@@ -93,7 +98,7 @@ public sealed partial class OmeroWebClient : IDisposable
         }
 
         await EnsureSuccessAsync(login, "api/v0/login/", cancellationToken).ConfigureAwait(false);
-        Interlocked.Increment(ref _sessionGeneration);
+        Volatile.Write(ref _session, pending.WithCookiesFrom(login).AsLogin(Logins + 1));
         LogLoggedIn(_logger, _base, _username);
     }
 
@@ -105,17 +110,12 @@ public sealed partial class OmeroWebClient : IDisposable
     {
         for (var attempt = 1; ; attempt++)
         {
-            var generation = Logins;
-            var response = await SendRawAsync(build, cancellationToken).ConfigureAwait(false);
+            var session = Volatile.Read(ref _session);
+            var response = await SendRawAsync(build, session, cancellationToken).ConfigureAwait(false);
+            KeepCookies(session, response);
             if (!await IsLoggedOutAsync(response, cancellationToken).ConfigureAwait(false))
             {
-                if (!await HadStaleCsrfTokenAsync(response, generation, cancellationToken).ConfigureAwait(false))
-                {
-                    return response;
-                }
-
-                response.Dispose();
-                continue;
+                return response;
             }
 
             response.Dispose();
@@ -127,7 +127,7 @@ public sealed partial class OmeroWebClient : IDisposable
             await _login.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                if (Logins == generation)
+                if (Logins == session.Number)
                 {
                     LogSessionExpired(_logger);
                     await LoginCoreAsync(cancellationToken).ConfigureAwait(false);
@@ -140,33 +140,21 @@ public sealed partial class OmeroWebClient : IDisposable
         }
     }
 
-    /// <summary>
-    /// A login running beside a POST replaces the CSRF cookie and token (Django rotates them, §2.1) between
-    /// the POST being built and its answer, which is then a 403 "CSRF Failed" (§2.1) through no fault of
-    /// the request: once that login is done, such a POST is sent again with the new token. A CSRF
-    /// refusal with no login beside it is the caller's to report.
-    /// </summary>
-    private async Task<bool> HadStaleCsrfTokenAsync(HttpResponseMessage response, int generation, CancellationToken cancellationToken)
-    {
-        if (response.StatusCode != HttpStatusCode.Forbidden)
-        {
-            return false;
-        }
-
-        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        if (!body.Contains("CSRF", StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        await _login.WaitAsync(cancellationToken).ConfigureAwait(false);
-        _login.Release();
-        return Logins != generation;
-    }
-
-    private async Task<HttpResponseMessage> SendRawAsync(Func<HttpRequestMessage> build, CancellationToken cancellationToken)
+    /// <summary>Sends a request built by <paramref name="build"/> with the cookies and, for a POST, the CSRF token of <paramref name="session"/>.</summary>
+    private async Task<HttpResponseMessage> SendRawAsync(Func<HttpRequestMessage> build, WebSession session, CancellationToken cancellationToken)
     {
         using var request = build();
+        if (session.CookieHeader is { } cookie)
+        {
+            request.Headers.Add("Cookie", cookie);
+        }
+
+        // Django's CSRF check (§2.1): the token in a header beside the cookie.
+        if (request.Method != HttpMethod.Get && session.CsrfToken is { } token)
+        {
+            request.Headers.Add(CsrfHeader, token);
+        }
+
         var path = request.RequestUri!.AbsolutePath;
         HttpResponseMessage response;
         try
@@ -179,8 +167,23 @@ public sealed partial class OmeroWebClient : IDisposable
             throw new OmeroUnavailableException($"OMERO.web at {_base} did not answer {request.Method} {path}: {e.Message.TrimEnd('.')}.", e);
         }
 
-        _cookies.Update(response);
         return response;
+    }
+
+    /// <summary>
+    /// Takes the cookies a response sets into the client's session, unless a login has replaced the
+    /// session the request was sent with (its cookies belong to a session no longer in use).
+    /// </summary>
+    private void KeepCookies(WebSession sentWith, HttpResponseMessage response)
+    {
+        while (Volatile.Read(ref _session) is var current && current.Number == sentWith.Number)
+        {
+            var updated = current.WithCookiesFrom(response);
+            if (ReferenceEquals(updated, current) || ReferenceEquals(Interlocked.CompareExchange(ref _session, updated, current), current))
+            {
+                return;
+            }
+        }
     }
 
     /// <summary>Not logged in, per app (§2.3): api 403 "Not logged in"; webclient/webgateway 403 empty or 302 to the login page.</summary>
@@ -215,24 +218,15 @@ public sealed partial class OmeroWebClient : IDisposable
         var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
         AddCommonHeaders(request);
 
-        // Django's CSRF check (§2.1): the token in a header beside the cookie; Referer for HTTPS.
-        if ((_csrfToken ?? _cookies.Get(CsrfCookie)) is { } token)
-        {
-            request.Headers.Add(CsrfHeader, token);
-        }
-
+        // Django checks the Referer of HTTPS POSTs (§2.1).
         request.Headers.Referrer = url;
         return request;
     }
 
-    private void AddCommonHeaders(HttpRequestMessage request)
+    private static void AddCommonHeaders(HttpRequestMessage request)
     {
         request.Headers.Add("X-Requested-With", "XMLHttpRequest");
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        if (_cookies.Header() is { } cookie)
-        {
-            request.Headers.Add("Cookie", cookie);
-        }
     }
 
     private async Task EnsureSuccessAsync(HttpResponseMessage response, string route, CancellationToken cancellationToken)
