@@ -7,7 +7,8 @@ namespace Accession.Iscc;
 /// <summary>
 /// ISCC-SUM of bytes a caller pushes from its own read loop, such as an upload or a download
 /// passing through (push-style, as iscc-core's <c>DataHasherV0.push</c>): each
-/// <see cref="AppendAsync"/> copies the caller's bytes into a small ring of large buffers, and two
+/// <see cref="AppendAsync"/> copies the caller's bytes into a small ring of large buffers (or
+/// <see cref="AppendFromAsync"/> reads a stream straight into it), and two
 /// workers share the hashing of every full buffer: BLAKE3 for the Instance-Code and the Data-Code,
 /// whose segments either worker chunks speculatively and one joins to the exact chain
 /// (shared/specs/iscc-sum.md §8; <see cref="SegmentPipeline"/>). So when the bytes arrive faster than
@@ -38,7 +39,7 @@ namespace Accession.Iscc;
 /// throws <see cref="InvalidOperationException"/>); only <see cref="DisposeAsync"/> may overlap.
 /// </para>
 /// </remarks>
-public sealed class IsccSumPushHasher : IAsyncDisposable
+public sealed partial class IsccSumPushHasher : IAsyncDisposable
 {
     // A megabyte lets both kernels run at full width (BLAKE3 wants 16 KiB or more, the Data-Code
     // batches 512 KiB) and stays in a core's cache; eight let the caller fill one while the workers

@@ -1,4 +1,3 @@
-using System.Buffers;
 using Accession.Iscc;
 using Accession.Iscc.TreeWalk;
 using Accession.Omero.Web;
@@ -12,17 +11,14 @@ namespace Accession.Omero.Hashing;
 /// each opened as its own download — the archived-file route for a single file, the original-file route
 /// for several — and the library's tree walk orders them and applies its ignore and metadata rules
 /// (shared/specs/omero.md §1 "Bytes"), so one file hashes as <c>accession iscc FILE</c> and several as
-/// <c>accession iscc --tree FOLDER</c>. Response bodies are pushed into the two-core
-/// <see cref="IsccSumPushHasher"/> as they arrive. A download cut off mid-file starts the hash again
+/// <c>accession iscc --tree FOLDER</c>. The two-core <see cref="IsccSumPushHasher"/> reads each response
+/// body straight into its ring as the bytes arrive (no copy on the way). A download cut off mid-file starts the hash again
 /// (a hasher cannot take bytes back). Thread-safe: each call has its own hasher.
 /// </summary>
 public sealed partial class FilesetHasher(OmeroWebClient client, ILogger logger, TimeProvider? time = null)
 {
     /// <summary>Tries per fileset when downloads break off.</summary>
     private const int DownloadAttempts = 3;
-
-    /// <summary>Bytes read from a response body per push: large enough that the push hasher copies in few steps.</summary>
-    private const int ReadSize = 256 * 1024;
 
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
@@ -79,54 +75,41 @@ public sealed partial class FilesetHasher(OmeroWebClient client, ILogger logger,
     private async Task<FilesetHash> HashOnceAsync(long imageId, FilesetPaths fileset, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var layout = FilesetLayout.Of(fileset.RepositoryPaths);
-        var entries = await EntriesAsync(imageId, fileset, layout, cancellationToken).ConfigureAwait(false);
+        long total = 0;
+        var entries = await EntriesAsync(imageId, fileset, layout, read => progress?.Report(total += read), cancellationToken).ConfigureAwait(false);
         var walked = await TreeWalker.OrderAsync(entries, onError: null, cancellationToken).ConfigureAwait(false);
         var hasher = new IsccSumPushHasher();
         await using (hasher.ConfigureAwait(false))
         {
-            var buffer = ArrayPool<byte>.Shared.Rent(ReadSize);
-            try
+            // The files one after another, in tree-walk order, as one input (the tree mode's bytes).
+            foreach (var entry in walked)
             {
-                long total = 0;
-                foreach (var entry in walked)
+                var body = await entry.OpenAsync(cancellationToken).ConfigureAwait(false);
+                await using (body.ConfigureAwait(false))
                 {
-                    var body = await entry.OpenAsync(cancellationToken).ConfigureAwait(false);
-                    await using (body.ConfigureAwait(false))
-                    {
-                        int read;
-                        while ((read = await body.ReadAsync(buffer.AsMemory(0, ReadSize), cancellationToken).ConfigureAwait(false)) > 0)
-                        {
-                            await hasher.AppendAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-                            total += read;
-                            progress?.Report(total);
-                        }
-                    }
+                    await hasher.AppendFromAsync(body, cancellationToken).ConfigureAwait(false);
                 }
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
             }
 
             return new FilesetHash(await hasher.GetCurrentResultAsync(cancellationToken).ConfigureAwait(false), layout.SourceName, walked.Count);
         }
     }
 
-    /// <summary>The fileset's files as tree entries that open their downloads.</summary>
-    private async Task<IReadOnlyList<TreeEntry>> EntriesAsync(long imageId, FilesetPaths fileset, FilesetLayout layout, CancellationToken cancellationToken)
+    /// <summary>The fileset's files as tree entries that open their downloads; <paramref name="onRead"/> hears of every read from them.</summary>
+    private async Task<IReadOnlyList<TreeEntry>> EntriesAsync(long imageId, FilesetPaths fileset, FilesetLayout layout, Action<int> onRead, CancellationToken cancellationToken)
     {
         if (layout.RelativePaths.Count == 1)
         {
             // One file: the archived-file route sends its bytes (for several it would send a zip it builds, §2.6).
             var name = layout.RelativePaths[0];
-            return [new TreeEntry(name, -1, async token => new CheckedDownloadStream(await client.OpenArchivedFileAsync(imageId, token).ConfigureAwait(false), name))];
+            return [new TreeEntry(name, -1, async token => new CheckedDownloadStream(await client.OpenArchivedFileAsync(imageId, token).ConfigureAwait(false), name, onRead))];
         }
 
         var links = await client.ListOriginalFilesAsync(imageId, cancellationToken).ConfigureAwait(false);
         return [.. MatchLinks(fileset, layout, links).Select(pair => new TreeEntry(
             pair.Key,
             -1,
-            async token => new CheckedDownloadStream(await client.OpenOriginalFileAsync(imageId, pair.Value, token).ConfigureAwait(false), pair.Key)))];
+            async token => new CheckedDownloadStream(await client.OpenOriginalFileAsync(imageId, pair.Value, token).ConfigureAwait(false), pair.Key, onRead)))];
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Download for image {ImageId} broke off (attempt {Attempt}); hashing again: {Error}")]

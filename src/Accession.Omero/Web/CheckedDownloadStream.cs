@@ -2,9 +2,10 @@ namespace Accession.Omero.Web;
 
 /// <summary>
 /// A download's body that fails when it ends short of (or beyond) the length OMERO.web announced, so a
-/// connection cut mid-file can never pass for a shorter file. Disposing it ends the response. Not thread-safe.
+/// connection cut mid-file can never pass for a shorter file; <c>onRead</c> hears the size of every read
+/// (progress). Disposing it ends the response. Not thread-safe.
 /// </summary>
-internal sealed class CheckedDownloadStream(DownloadBody body, string name) : Stream
+internal sealed class CheckedDownloadStream(DownloadBody body, string name, Action<int> onRead) : Stream
 {
     private long _received;
 
@@ -64,6 +65,7 @@ internal sealed class CheckedDownloadStream(DownloadBody body, string name) : St
             throw new IOException($"the download of '{name}' ended after {_received} of {expected} bytes");
         }
 
+        onRead(read);
         return read;
     }
 }
