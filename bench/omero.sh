@@ -7,8 +7,10 @@
 #   many images  accession omero-iscc --once over N ~100 KiB images     vs  download each + post one annotation
 #   idle poll    accession omero-iscc --once, all annotated, nothing new vs  one pass over the image listing
 # and the peak RSS of each accession run (/usr/bin/time). Every run of the first two starts from
-# unannotated images and an empty state file (hyperfine --prepare).
-#   bench/omero.sh [RUNS=5] [WORKDIR]   with LARGE_MIB (1024), SMALL_IMAGES (1000), IDLE_IMAGES (100000)
+# unannotated images and an empty state file (hyperfine --prepare). The large case also prints the CPU
+# time (user + system) of client and server for one run of each side, the budget two cores share.
+#   bench/omero.sh [RUNS=5] [WORKDIR]   with LARGE_MIB (1024), SMALL_IMAGES (1000), IDLE_IMAGES (100000),
+#   CASES (the cases to run: "large small idle")
 # Small-scale check: LARGE_MIB=64 SMALL_IMAGES=100 IDLE_IMAGES=10000 bench/omero.sh 2
 # Needs: hyperfine, curl, /usr/bin/time, python3, the .NET SDK.
 set -euo pipefail
@@ -16,9 +18,11 @@ cd "$(dirname "$0")/.."
 runs=${1:-5}
 work=${2:-${TMPDIR:-/tmp}/accession-omero-bench}
 large_mib=${LARGE_MIB:-1024}
+cases=" ${CASES:-large small idle} "
 small_images=${SMALL_IMAGES:-1000}
 idle_images=${IDLE_IMAGES:-100000}
 mkdir -p "$work"
+touch "$work/started"
 
 dotnet publish src/Accession.Cli -c Release -o "$work/accession" --nologo -v q > /dev/null
 dotnet build bench/Accession.Bench.Omero -c Release -o "$work/omero-bench" --nologo -v q > /dev/null
@@ -64,28 +68,52 @@ peak_rss() { # name command...: the peak RSS in KiB of one run
   /usr/bin/time -f '%M' -o "$work/$1.rss" "${@:2}" > /dev/null
 }
 
-start_server --images 1 --size $((large_mib * 1024 * 1024))
-export control
-pair large "raw download" "$bench download --url $url --image 1" \
-  "accession omero-iscc --once" "$accession omero-iscc --once" --prepare "$reset"
-eval "$reset"; peak_rss large "$accession" omero-iscc --once
+server_cpu() { # the server's CPU time so far (user + system), in clock ticks
+  awk '{ print $14 + $15 }' "/proc/$server_pid/stat"
+}
 
-start_server --images "$small_images" --size 102400
-pair small "download + annotate" "$bench annotate --url $url --concurrency 4" \
-  "accession omero-iscc --once" "$accession omero-iscc --once" --prepare "$reset"
-eval "$reset"; peak_rss small "$accession" omero-iscc --once
+cpu_time() { # label command...: client and server CPU time of one run from a reset state
+  eval "$reset"
+  local before after ticks
+  before=$(server_cpu)
+  /usr/bin/time -f '%U %S %e' -o "$work/cpu.out" "${@:2}" > /dev/null
+  after=$(server_cpu)
+  ticks=$(getconf CLK_TCK)
+  read -r user system elapsed < "$work/cpu.out"
+  awk -v l="$1" -v u="$user" -v s="$system" -v e="$elapsed" -v t=$((after - before)) -v hz="$ticks" 'BEGIN {
+    printf "%s: client %.2f core-s (user %.2f, sys %.2f), server %.2f core-s, together %.2f core-s in %.2f s\n", l, u + s, u, s, t / hz, u + s + t / hz, e }'
+}
 
-start_server --images "$idle_images" --size 1024 --annotated
-rm -f "$work/state.sqlite"*
-"$accession" omero-iscc --once > /dev/null   # the service has seen every image: its watermark is the highest id
-pair idle "listing pass" "$bench list --url $url" "accession omero-iscc --once" "$accession omero-iscc --once"
-peak_rss idle "$accession" omero-iscc --once
+if [[ $cases == *" large "* ]]; then
+  start_server --images 1 --size $((large_mib * 1024 * 1024))
+  export control
+  pair large "raw download" "$bench download --url $url --image 1" \
+    "accession omero-iscc --once" "$accession omero-iscc --once" --prepare "$reset"
+  eval "$reset"; peak_rss large "$accession" omero-iscc --once
+  cpu_time "large, raw download" "$bench" download --url "$url" --image 1
+  cpu_time "large, accession" "$accession" omero-iscc --once
+fi
+
+if [[ $cases == *" small "* ]]; then
+  start_server --images "$small_images" --size 102400
+  pair small "download + annotate" "$bench annotate --url $url --concurrency 4" \
+    "accession omero-iscc --once" "$accession omero-iscc --once" --prepare "$reset"
+  eval "$reset"; peak_rss small "$accession" omero-iscc --once
+fi
+
+if [[ $cases == *" idle "* ]]; then
+  start_server --images "$idle_images" --size 1024 --annotated
+  rm -f "$work/state.sqlite"*
+  "$accession" omero-iscc --once > /dev/null   # the service has seen every image: its watermark is the highest id
+  pair idle "listing pass" "$bench list --url $url" "accession omero-iscc --once" "$accession omero-iscc --once"
+  peak_rss idle "$accession" omero-iscc --once
+fi
 stop_server
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $runs runs per command;" \
   "large file $large_mib MiB, $small_images images of 100 KiB, idle poll over $idle_images images"
 python3 - "$work" <<'PY'
-import json, sys
+import json, os, sys
 work = sys.argv[1]
 print("| case | minimal client (median) | accession (median) | ratio | accession peak RSS |")
 print("|---|---|---|---|---|")
@@ -93,6 +121,8 @@ cases = [("large", "large file, hash while downloading", "throughput {:.0%} of t
          ("small", "many small images annotated", "rate {:.0%} of download + annotate", lambda a, s: a / s),
          ("idle", "idle poll, nothing new", "{:.2f}x one listing pass", lambda a, s: s / a)]
 for name, what, form, ratio in cases:
+    if not os.path.exists(f"{work}/{name}.json") or os.path.getmtime(f"{work}/{name}.json") < os.path.getmtime(f"{work}/started"):
+        continue
     anchor, subject = json.load(open(f"{work}/{name}.json"))["results"]
     a, s = anchor["median"], subject["median"]
     rss = int(open(f"{work}/{name}.rss").read().split()[-1]) / 1024
