@@ -12,8 +12,8 @@ namespace Accession.Omero.Hashing;
 /// for several — and the library's tree walk orders them and applies its ignore and metadata rules
 /// (shared/specs/omero.md §1 "Bytes"), so one file hashes as <c>accession iscc FILE</c> and several as
 /// <c>accession iscc --tree FOLDER</c>. The two-core <see cref="IsccSumPushHasher"/> reads each response
-/// body straight into its ring as the bytes arrive (no copy on the way). A download cut off mid-file starts the hash again
-/// (a hasher cannot take bytes back). Thread-safe: each call has its own hasher.
+/// body straight into its ring as the bytes arrive (no copy on the way). A download cut off mid-file
+/// starts the hash again (a hasher cannot take bytes back). Thread-safe: each call has its own hasher.
 /// </summary>
 public sealed partial class FilesetHasher(OmeroWebClient client, ILogger logger, TimeProvider? time = null)
 {
