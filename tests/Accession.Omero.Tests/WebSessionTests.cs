@@ -20,11 +20,9 @@ public sealed class WebSessionTests
     [Fact]
     public async Task Posts_sent_while_a_new_login_runs_are_each_accepted_at_the_first_try()
     {
-        await using var scenario = await ServiceScenario.StartAsync();
-        var image = scenario.AddSingleFileImage("a.tif", 1_000, 1);
-        using var client = NewClient(scenario);
+        await using var session = await LoggedIn.StartAsync();
+        var (scenario, image, client) = (session.Scenario, session.Image, session.Client);
         var token = TestContext.Current.CancellationToken;
-        await client.LoginAsync(token);
         var sent = 0;
         for (var round = 1; round <= LoginRounds; round++)
         {
@@ -63,11 +61,9 @@ public sealed class WebSessionTests
     [Fact]
     public async Task Posts_that_find_their_session_expired_log_in_once_and_are_each_accepted_once()
     {
-        await using var scenario = await ServiceScenario.StartAsync();
-        var image = scenario.AddSingleFileImage("a.tif", 1_000, 1);
-        using var client = NewClient(scenario);
+        await using var session = await LoggedIn.StartAsync();
+        var (scenario, image, client) = (session.Scenario, session.Image, session.Client);
         var token = TestContext.Current.CancellationToken;
-        await client.LoginAsync(token);
         scenario.Omero.Faults.ExpireAllSessions();
         scenario.Omero.ClearRequests();
 
@@ -89,9 +85,31 @@ public sealed class WebSessionTests
             && posts.Any(post => post.StartedAt > held.StartedAt && post.StartedAt < held.StartedAt + held.Duration));
     }
 
-    private static OmeroWebClient NewClient(ServiceScenario scenario) =>
-        new(scenario.Omero.BaseUrl, 1, ServiceScenario.ServiceUser, ServiceScenario.ServicePassword, NullLogger.Instance, TimeSpan.Zero);
-
     private static async Task Annotate(OmeroWebClient client, long imageId, int index, CancellationToken token) =>
         Assert.NotNull(await client.AnnotateMapAsync(imageId, Namespace, [KeyValuePair.Create("n", index.ToString(System.Globalization.CultureInfo.InvariantCulture))], token));
+
+    /// <summary>A fake OMERO.web with one image and a client logged in to it as the service account.</summary>
+    private sealed class LoggedIn(ServiceScenario scenario, FakeOmeroImage image, OmeroWebClient client) : IAsyncDisposable
+    {
+        public ServiceScenario Scenario => scenario;
+
+        public FakeOmeroImage Image => image;
+
+        public OmeroWebClient Client => client;
+
+        public static async Task<LoggedIn> StartAsync()
+        {
+            var scenario = await ServiceScenario.StartAsync();
+            var client = new OmeroWebClient(
+                scenario.Omero.BaseUrl, 1, ServiceScenario.ServiceUser, ServiceScenario.ServicePassword, NullLogger.Instance, TimeSpan.Zero);
+            await client.LoginAsync(TestContext.Current.CancellationToken);
+            return new LoggedIn(scenario, scenario.AddSingleFileImage("a.tif", 1_000, 1), client);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            client.Dispose();
+            await scenario.DisposeAsync();
+        }
+    }
 }
