@@ -14,16 +14,25 @@ internal static class CliProcess
     /// <param name="environment">Variables to set (a null value removes one) on top of the test's environment.</param>
     public static Process Start(IEnumerable<string> args, string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var info = StartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", workingDirectory, environment);
+        var program = Program();
+        var info = StartInfo(program[0], workingDirectory, environment);
         info.RedirectStandardInput = true;
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "accession.dll"));
-        foreach (var arg in Quiet(args))
+        foreach (var arg in program.Skip(1).Concat(Quiet(args)))
         {
             info.ArgumentList.Add(arg);
         }
 
         return Process.Start(info)!;
     }
+
+    /// <summary>
+    /// The words that start the program: the built <c>accession.dll</c> under the test's host, or the
+    /// executable that <c>ACCESSION_TEST_EXECUTABLE</c> names (a published form, such as the native one).
+    /// </summary>
+    private static string[] Program() =>
+        Environment.GetEnvironmentVariable("ACCESSION_TEST_EXECUTABLE") is { Length: > 0 } executable
+            ? [executable]
+            : [Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", Path.Combine(AppContext.BaseDirectory, "accession.dll")];
 
     private static ProcessStartInfo StartInfo(string program, string? workingDirectory, IReadOnlyDictionary<string, string?>? environment)
     {
@@ -44,7 +53,7 @@ internal static class CliProcess
 
     /// <summary>The command line of the built executable for a shell, each word quoted.</summary>
     public static string ShellCommand(params string[] args) =>
-        string.Join(' ', new[] { Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", Path.Combine(AppContext.BaseDirectory, "accession.dll") }
+        string.Join(' ', Program()
             .Concat(Quiet(args))
             .Select(word => "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'"));
 

@@ -117,7 +117,8 @@ internal sealed class ImportJournal : IDisposable
     /// <summary>Records one uploaded file; on disk before this returns.</summary>
     public void MarkDone(string uploadKey)
     {
-        var line = Encoding.UTF8.GetBytes($"{{\"done\":{JsonSerializer.Serialize(uploadKey)}}}\n");
+        // JsonEncodedText escapes as the serializer does, without the reflection Native AOT cannot keep.
+        var line = Encoding.UTF8.GetBytes($"{{\"done\":\"{JsonEncodedText.Encode(uploadKey)}\"}}\n");
         lock (_gate)
         {
             _stream.Write(line);

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# The native form (deploy/native.sh: Native AOT, a baseline build that hands over to the x86-64-v3 or
+# -v4 build for this CPU) against the shipped ReadyToRun publish, each set of commands in one run:
+#   start-up   accession iscc TINYFILE: native (through the hand-over), the v4 build started directly,
+#              ReadyToRun, and b3sum TINYFILE; hyperfine (wall) and bench/cpu-time.py (CPU, interleaved)
+#   ISCC-SUM   accession iscc FILE of 1 GiB, page-cached: native, ReadyToRun, b3sum --num-threads 1
+# and the size of each form.
+#   bench/aot-startup.sh [RUNS=20] [WORKDIR] [BIGDIR=/dev/shm]
+# PARTS="startup iscc" (either) measures only those. Needs: hyperfine, b3sum, python3, the .NET SDK.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-20}
+work=${2:-${TMPDIR:-/tmp}/accession-aot-startup}
+bigdir=${3:-/dev/shm}
+parts=${PARTS:-startup iscc}
+mkdir -p "$work"
+wants() { [[ " $parts " == *" $1 "* ]]; }
+
+bash deploy/native.sh "$work/native" > /dev/null
+dotnet publish src/Accession.Cli -c Release -o "$work/r2r" --nologo -v q > /dev/null
+native="$work/native/accession"
+r2r="$work/r2r/accession"
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "sizes: native $(du -sb "$work/native" | cut -f1) bytes in all ($(stat -c %s "$native") the baseline build);" \
+  "ReadyToRun $(du -sb "$work/r2r" | cut -f1) bytes (framework-dependent)"
+
+if wants startup; then
+  tiny="$work/tiny.txt"
+  printf 'hello world\n' > "$tiny"
+  hyperfine -N --warmup 3 --runs "$runs" --export-json "$work/startup.json" \
+    -n "b3sum TINYFILE" "b3sum $tiny" \
+    -n "native accession iscc TINYFILE" "$native iscc $tiny" \
+    -n "native v4 build, started directly" "$native.x86-64-v4 iscc $tiny" \
+    -n "ReadyToRun accession iscc TINYFILE" "$r2r iscc $tiny" > /dev/null
+  python3 - "$work/startup.json" <<'PY'
+import json, sys
+results = json.load(open(sys.argv[1]))["results"]
+anchor = results[0]["median"]
+print("start-up (hyperfine, wall medians):")
+for r in results:
+    print(f"  {r['median'] * 1000:7.1f} ms  x{r['median'] / anchor:5.2f}  {r['command']}")
+PY
+  echo "start-up (CPU, user + system, medians of interleaved rounds):"
+  python3 bench/cpu-time.py "$runs" "b3sum $tiny" "$native iscc $tiny" "$native.x86-64-v4 iscc $tiny" "$r2r iscc $tiny"
+fi
+
+if wants iscc; then
+  big="$bigdir/accession-aot-startup-1GiB.bin"
+  [ -f "$big" ] || head -c $((1024 * 1024 * 1024)) /dev/urandom > "$big"
+  cat "$big" > /dev/null
+  hyperfine -N --warmup 1 --runs "$((runs < 7 ? runs : 7))" --export-json "$work/iscc.json" \
+    -n "b3sum --num-threads 1" "b3sum --num-threads 1 --no-names $big" \
+    -n "native accession iscc (1 GiB)" "$native iscc $big" \
+    -n "ReadyToRun accession iscc (1 GiB)" "$r2r iscc $big" > /dev/null
+  python3 - "$work/iscc.json" <<'PY'
+import json, sys
+results = json.load(open(sys.argv[1]))["results"]
+anchor = results[0]["median"]
+print("ISCC-SUM of 1 GiB (hyperfine, wall medians; CPU means):")
+for r in results:
+    print(f"  {r['median'] * 1000:7.1f} ms  x{r['median'] / anchor:5.2f}  cpu {(r['user'] + r['system']) * 1000:7.1f} ms  {r['command']}")
+PY
+  [ -n "${KEEP_BIG:-}" ] || rm -f "$big"
+fi
