@@ -15,6 +15,16 @@ bigdir=${3:-/dev/shm}
 parts=${PARTS:-startup iscc}
 mkdir -p "$work"
 wants() { [[ " $parts " == *" $1 "* ]]; }
+summary() { # JSON TITLE: each command's median, its ratio to the first (the anchor), its CPU time
+  python3 - "$1" "$2" <<'PY'
+import json, sys
+results = json.load(open(sys.argv[1]))["results"]
+anchor = results[0]["median"]
+print(sys.argv[2])
+for r in results:
+    print(f"  {r['median'] * 1000:7.1f} ms  x{r['median'] / anchor:5.2f}  cpu {(r['user'] + r['system']) * 1000:7.1f} ms  {r['command']}")
+PY
+}
 
 bash deploy/native.sh "$work/native" > /dev/null
 dotnet publish src/Accession.Cli -c Release -o "$work/r2r" --nologo -v q > /dev/null
@@ -33,14 +43,7 @@ if wants startup; then
     -n "native accession iscc TINYFILE" "$native iscc $tiny" \
     -n "native v4 build, started directly" "$native.x86-64-v4 iscc $tiny" \
     -n "ReadyToRun accession iscc TINYFILE" "$r2r iscc $tiny" > /dev/null
-  python3 - "$work/startup.json" <<'PY'
-import json, sys
-results = json.load(open(sys.argv[1]))["results"]
-anchor = results[0]["median"]
-print("start-up (hyperfine, wall medians):")
-for r in results:
-    print(f"  {r['median'] * 1000:7.1f} ms  x{r['median'] / anchor:5.2f}  {r['command']}")
-PY
+  summary "$work/startup.json" "start-up (hyperfine, wall medians; CPU means):"
   echo "start-up (CPU, user + system, medians of interleaved rounds):"
   python3 bench/cpu-time.py "$runs" "b3sum $tiny" "$native iscc $tiny" "$native.x86-64-v4 iscc $tiny" "$r2r iscc $tiny"
 fi
@@ -53,13 +56,6 @@ if wants iscc; then
     -n "b3sum --num-threads 1" "b3sum --num-threads 1 --no-names $big" \
     -n "native accession iscc (1 GiB)" "$native iscc $big" \
     -n "ReadyToRun accession iscc (1 GiB)" "$r2r iscc $big" > /dev/null
-  python3 - "$work/iscc.json" <<'PY'
-import json, sys
-results = json.load(open(sys.argv[1]))["results"]
-anchor = results[0]["median"]
-print("ISCC-SUM of 1 GiB (hyperfine, wall medians; CPU means):")
-for r in results:
-    print(f"  {r['median'] * 1000:7.1f} ms  x{r['median'] / anchor:5.2f}  cpu {(r['user'] + r['system']) * 1000:7.1f} ms  {r['command']}")
-PY
+  summary "$work/iscc.json" "ISCC-SUM of 1 GiB (hyperfine, wall medians; CPU means):"
   [ -n "${KEEP_BIG:-}" ] || rm -f "$big"
 fi
