@@ -32,6 +32,12 @@ namespace Accession.Iscc.DataCode;
 /// a gap; lanes 1.. warm up on the 64 bytes before their segment and join their left neighbour
 /// when their value before the segment equals the neighbour's final value.
 /// </para>
+/// <para>
+/// The methods that run per chunk are <c>AggressiveOptimization</c>: ReadyToRun cannot precompile
+/// AVX-512 code, so they are compiled at run time anyway, and the tiered JIT would first run them
+/// unoptimized and instrumented, calling into the runtime per loop, for as long as its background
+/// thread has no free core, which is longest when every core chunks (docs/performance.md).
+/// </para>
 /// </remarks>
 [SkipLocalsInit]
 internal static unsafe class CdcLanes
@@ -57,6 +63,7 @@ internal static unsafe class CdcLanes
     /// </summary>
     private const int StartWindow = 40;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int FindCutPoints<TKernel>(ReadOnlySpan<byte> buffer, Span<int> lengths)
         where TKernel : ICdcLaneKernel
     {
@@ -95,6 +102,7 @@ internal static unsafe class CdcLanes
     }
 
     /// <summary>The length of the chunk at <paramref name="s"/>, which has more than 256 bytes left.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int NextChunk<TKernel>(byte* data, int n, int s, ref Block block)
         where TKernel : ICdcLaneKernel
     {
@@ -189,6 +197,7 @@ internal static unsafe class CdcLanes
     }
 
     /// <summary>Runs the kernel over the largest block that fits from <paramref name="x"/>; false if none fits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryComputeBlock<TKernel>(byte* data, int x, int n, uint p, ref Block block)
         where TKernel : ICdcLaneKernel
     {
@@ -220,6 +229,7 @@ internal static unsafe class CdcLanes
     /// Turns the per-step lane masks into candidate bitmaps: word <c>w</c> of lane <c>j</c> (at
     /// <c>Bitmaps[w·Lanes + j]</c>) has bit <c>t</c> set when step <c>64w + t</c> is a candidate.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void BuildBitmaps(ref Block block)
     {
         if (block.Lanes == MaxLanes && Gfni.V512.IsSupported && Avx512Vbmi.IsSupported)
@@ -306,6 +316,7 @@ internal static unsafe class CdcLanes
     /// The two values agree for every q when adding q cannot carry into bit k, which holds when
     /// <c>S_k mod 2^k &lt; 2^k − 2^32</c>, i.e. bits 32..k−1 of <c>S_k</c> are not all ones.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int RollStart(byte* data, int s, int x)
     {
         // The window ends long before chunk offset 640, so the small mask applies throughout.
@@ -348,6 +359,7 @@ internal static unsafe class CdcLanes
     /// <paramref name="end"/>. Returns the chunk length at a cut, the negated next position once the
     /// value equals the lane's checkpoint, or 0 at <paramref name="end"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int RollUntilSynced(byte* data, int s, int x, int end, ref uint pattern, uint* laneCheckpoints, int stride, int segmentStart)
     {
         ref var gear = ref MemoryMarshal.GetReference(CdcConstants.Gear);
@@ -378,6 +390,7 @@ internal static unsafe class CdcLanes
     }
 
     /// <summary>The first candidate step in [t0, t1) of the lane whose bitmap words start at <paramref name="row"/>, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int NextCandidate(ulong* row, int stride, int t0, int t1)
     {
         if (t0 >= t1)
@@ -403,6 +416,7 @@ internal static unsafe class CdcLanes
     }
 
     /// <summary>Whether the lane value after step <paramref name="t"/> also passes the 2047 mask.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsSmallMaskCut(byte* data, int segmentStart, int t, int lane, ref Block block)
     {
         ref var gear = ref MemoryMarshal.GetReference(CdcConstants.Gear);
@@ -429,6 +443,7 @@ internal static unsafe class CdcLanes
     }
 
     /// <summary>The plain rule from <paramref name="x"/> with value <paramref name="p"/>, where no block fits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int RollExact(byte* data, int s, int x, int limit, uint p)
     {
         ref var gear = ref MemoryMarshal.GetReference(CdcConstants.Gear);

@@ -79,48 +79,4 @@ public sealed partial class DataHasher
 
         _chunkedAhead = segment.End - segment.Length;
     }
-
-    /// <summary>
-    /// Adds <paramref name="source"/> cut into segments of <paramref name="segmentLength"/> bytes that
-    /// <paramref name="threads"/> threads (the calling one among them) chunk speculatively; the hash
-    /// equals that of <see cref="Append(ReadOnlySpan{byte})"/>. For tests and benchmarks of the join.
-    /// </summary>
-    internal void AppendParallel(ReadOnlyMemory<byte> source, int threads, int segmentLength)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(segmentLength, 1);
-        var segments = new SpeculativeSegment[(source.Length + segmentLength - 1) / segmentLength];
-        for (var k = 0; k < segments.Length; k++)
-        {
-            var start = k * segmentLength;
-            var length = Math.Min(segmentLength, source.Length - start);
-            segments[k] = new SpeculativeSegment();
-            segments[k].Set(source[start..Math.Min(source.Length, start + length + CdcConstants.MaxSize)], length);
-        }
-
-        var next = -1;
-        void Help()
-        {
-            int k;
-            while ((k = Interlocked.Increment(ref next)) < segments.Length)
-            {
-                if (segments[k].CanSpeculate)
-                {
-                    segments[k].Chunk();
-                }
-            }
-        }
-
-        var helpers = new Task[threads - 1];
-        for (var i = 0; i < helpers.Length; i++)
-        {
-            helpers[i] = Task.Run(Help);
-        }
-
-        Help();
-        Task.WaitAll(helpers);
-        foreach (var segment in segments)
-        {
-            AppendSegment(segment);
-        }
-    }
 }

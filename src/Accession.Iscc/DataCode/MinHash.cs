@@ -102,7 +102,9 @@ internal static class MinHash
         }
     }
 
+    // Optimized at first call, as the chunker's per-chunk methods (see CdcLanes).
     /// <summary>Eight 64-bit lanes per AVX-512 step, same arithmetic as <see cref="UpdateVector256"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void UpdateVector512(Span<ulong> minima, ReadOnlySpan<uint> features)
     {
         var a = MinHashConstants.A;

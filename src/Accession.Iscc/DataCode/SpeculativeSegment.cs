@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Accession.Iscc.DataCode;
 
 /// <summary>
@@ -94,7 +96,9 @@ internal sealed class SpeculativeSegment
         Count = 0;
     }
 
+    // Optimized at first call, as the chunker's per-chunk methods (see CdcLanes).
     /// <summary>Chunks the segment from its first byte; needs a whole lookahead (<see cref="CanSpeculate"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Chunk()
     {
         if (!CanSpeculate)

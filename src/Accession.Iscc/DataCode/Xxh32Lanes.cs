@@ -174,10 +174,12 @@ internal static unsafe class Xxh32Lanes
         }
     }
 
+    // Optimized at first call, with Continue and Finish, as the chunker's per-chunk methods (see CdcLanes).
     /// <summary>
     /// The next chunk of at least one stripe for a lane, or −1 when none is left; shorter chunks
     /// (at most the last one of a stream) are hashed on the way.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int NextLongChunk(ReadOnlySpan<byte> data, ReadOnlySpan<int> bounds, Span<uint> features, ref int next)
     {
         while (next + 1 < bounds.Length)
@@ -205,6 +207,7 @@ internal static unsafe class Xxh32Lanes
     }
 
     /// <summary>Continues one chunk from its lane state: the stripes still left, then <see cref="Finish"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static uint Continue(uint v1, uint v2, uint v3, uint v4, ReadOnlySpan<byte> rest, int length)
     {
         while (rest.Length >= StripeLength)
@@ -220,6 +223,7 @@ internal static unsafe class Xxh32Lanes
     }
 
     /// <summary>Merges the four accumulators and hashes the last 0–15 bytes (the XXH32 tail and avalanche).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static uint Finish(uint v1, uint v2, uint v3, uint v4, ReadOnlySpan<byte> tail, int length)
     {
         var h = BitOperations.RotateLeft(v1, 1) + BitOperations.RotateLeft(v2, 7)
