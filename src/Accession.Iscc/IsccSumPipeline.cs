@@ -48,7 +48,7 @@ internal static class IsccSumPipeline
             return;
         }
 
-        await RunWorkersAsync(pipeline, options, async () =>
+        await RunWorkersAsync(pipeline, options, () => Task.Run(pipeline.RunWorkerAsync, CancellationToken.None), async () =>
         {
             while (count > 0)
             {
@@ -69,7 +69,9 @@ internal static class IsccSumPipeline
 
     /// <summary>
     /// A regular file: the threads read the segments they chunk themselves (positional reads), so the
-    /// bytes are in the cache of the core that chunks them; the stream ends up at the file's end.
+    /// bytes are in the cache of the core that chunks them; the stream ends up at the file's end. The
+    /// calling thread works beside threads of their own, which block while they wait: the run needs
+    /// nothing from the thread pool, whose machinery otherwise cost CPU of its own at every hand-over.
     /// </summary>
     private static async Task HashFileAsync(FileStream file, SegmentPipeline pipeline, Options options, CancellationToken cancellationToken)
     {
@@ -77,7 +79,19 @@ internal static class IsccSumPipeline
         var length = file.Length - start;
         var handle = file.SafeFileHandle;
         pipeline.ReadFile(handle, start, length);
-        await RunWorkersAsync(pipeline, options, () => pipeline.WaitUntilDoneAsync(help: true, cancellationToken).AsTask(), cancellationToken).ConfigureAwait(false);
+        using (cancellationToken.Register(pipeline.Stop))
+        {
+            await RunWorkersAsync(
+                pipeline,
+                options,
+                () => Task.Factory.StartNew(pipeline.WorkOnFile, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default),
+                () =>
+                {
+                    pipeline.WorkOnFile();
+                    return Task.CompletedTask;
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
 
         // A file that grew meanwhile has bytes that were not hashed.
         if (RandomAccess.Read(handle, new byte[1], start + length) > 0)
@@ -88,13 +102,13 @@ internal static class IsccSumPipeline
         file.Position = start + length;
     }
 
-    /// <summary>Runs <paramref name="produce"/> on the calling flow beside the worker loops, and stops them all if anything fails.</summary>
-    private static async Task RunWorkersAsync(SegmentPipeline pipeline, Options options, Func<Task> produce, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="produce"/> on the calling flow beside the workers <paramref name="startWorker"/> starts, and stops them all if anything fails.</summary>
+    private static async Task RunWorkersAsync(SegmentPipeline pipeline, Options options, Func<Task> startWorker, Func<Task> produce, CancellationToken cancellationToken)
     {
         var workers = new Task[options.Workers];
         for (var i = 0; i < workers.Length; i++)
         {
-            workers[i] = Task.Run(pipeline.RunWorkerAsync, CancellationToken.None);
+            workers[i] = startWorker();
         }
 
         try

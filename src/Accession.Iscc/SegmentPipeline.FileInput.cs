@@ -9,8 +9,8 @@ internal sealed partial class SegmentPipeline
     /// <summary>
     /// Takes the input from <paramref name="length"/> bytes of <paramref name="file"/> from
     /// <paramref name="start"/> on instead of from a producer: the working threads read the segments
-    /// themselves. Call once, before any work, then <see cref="WaitUntilDoneAsync"/>. A file that is
-    /// shorter than that when read fails the run with an <see cref="IOException"/>.
+    /// themselves. Call once, before any work, then <see cref="WorkOnFile"/> on every working thread.
+    /// A file that is shorter than that when read fails the run with an <see cref="IOException"/>.
     /// </summary>
     public void ReadFile(SafeFileHandle file, long start, long length)
     {
@@ -26,6 +26,42 @@ internal sealed partial class SegmentPipeline
             _fileLength = length;
             _fileSegments = (length + SegmentLength - 1) / SegmentLength;
             Wake();
+        }
+    }
+
+    /// <summary>
+    /// Works on the file's segments on the calling thread until every one is hashed and joined.
+    /// While the other threads hold all the work that is left, the thread blocks on the gate: it
+    /// neither spins nor goes through the thread pool, so a file's run starts and wakes nothing but
+    /// its own threads.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">The run stopped first (<see cref="Stop"/>, or a step failed: <see cref="Error"/>).</exception>
+    public void WorkOnFile()
+    {
+        while (true)
+        {
+            Step step;
+            lock (_gate)
+            {
+                while ((step = TakeStep()).Kind == StepKind.None)
+                {
+                    if (_stop.IsCancellationRequested)
+                    {
+                        throw new OperationCanceledException("The hashing stopped.", _stop.Token);
+                    }
+
+                    if (IsDone())
+                    {
+                        return;
+                    }
+
+                    _blockedWorkers++;
+                    Monitor.Wait(_gate);
+                    _blockedWorkers--;
+                }
+            }
+
+            Run(step);
         }
     }
 

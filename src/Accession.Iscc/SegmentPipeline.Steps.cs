@@ -123,7 +123,7 @@ internal sealed partial class SegmentPipeline
                 _error ??= error;
             }
 
-            _stop.Cancel();
+            Stop();
             throw;
         }
 
@@ -163,6 +163,11 @@ internal sealed partial class SegmentPipeline
     private void Wake()
     {
         ReleaseWaiters();
+        if (_blockedWorkers > 0)
+        {
+            Monitor.PulseAll(_gate);
+        }
+
         if (_producerWaits)
         {
             _producerWaits = false;

@@ -19,7 +19,8 @@ namespace Accession.Iscc;
 /// One producer fills the buffers (<see cref="NextBufferAsync"/>, <see cref="Commit"/>,
 /// <see cref="EndOfInput"/>); it may help with the work while it waits. <see cref="Dispose"/> gives the
 /// buffers back once every loop and wait has ended. Any number of worker loops
-/// (<see cref="RunWorkerAsync"/>) may run at the same time. A failed step stops every loop and wait;
+/// (<see cref="RunWorkerAsync"/>) may run at the same time. A file is read by the working threads
+/// themselves instead (<see cref="ReadFile"/>, <see cref="WorkOnFile"/>). A failed step stops every loop and wait;
 /// <see cref="Error"/> then says why.
 /// </remarks>
 internal sealed partial class SegmentPipeline : IDisposable
@@ -28,11 +29,13 @@ internal sealed partial class SegmentPipeline : IDisposable
     private readonly InstanceHasher? _instance;
     private readonly Slot?[] _ring;
     private readonly int _bufferSize;
-    private readonly Lock _gate = new();
+    // A monitor rather than a Lock: the threads that work on a file wait on it (Monitor.Wait).
+    private readonly object _gate = new();
     private readonly SemaphoreSlim _workBell = new(0);
     private readonly SemaphoreSlim _freeBell = new(0);
     private readonly CancellationTokenSource _stop = new();
     private int _workWaiters;
+    private int _blockedWorkers;
     private bool _producerWaits;
     private bool _closed;
 
@@ -110,7 +113,14 @@ internal sealed partial class SegmentPipeline : IDisposable
     }
 
     /// <summary>Stops every worker loop and wait at once.</summary>
-    public void Stop() => _stop.Cancel();
+    public void Stop()
+    {
+        _stop.Cancel();
+        lock (_gate)
+        {
+            Monitor.PulseAll(_gate);
+        }
+    }
 
     /// <summary>Returns the buffers to the pool; only once no worker loop and no wait runs any more.</summary>
     public void Dispose()

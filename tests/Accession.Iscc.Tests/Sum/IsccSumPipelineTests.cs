@@ -71,6 +71,27 @@ public sealed class IsccSumPipelineTests
         Assert.Throws<InvalidOperationException>(() => hasher.GetCurrentResult());
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task Cancellation_while_the_threads_read_a_file_stops_every_one(int workers)
+    {
+        using var folder = new Accession.TestKit.TempFolder();
+        var path = folder.File("input.bin");
+        await File.WriteAllBytesAsync(path, Data);
+        using var cancel = new CancellationTokenSource();
+        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+        var hasher = new IsccSumHasher();
+        var options = IsccSumPipeline.Options.Default with { SmallInputLimit = 0, Workers = workers };
+
+        // The first joined segment cancels; the threads that wait or work must all stop.
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => hasher.AppendWithOptionsAsync(file, new CancelOnReport(cancel), options, cancel.Token));
+        Assert.Equal(cancel.Token, error.CancellationToken);
+        Assert.Throws<InvalidOperationException>(() => hasher.GetCurrentResult());
+    }
+
     [Fact]
     public async Task A_cancelled_token_stops_before_reading()
     {
@@ -93,6 +114,12 @@ public sealed class IsccSumPipelineTests
         Assert.Equal(a, b);
         Assert.Equal(a.GetHashCode(), b.GetHashCode());
         Assert.NotEqual(a, IsccSum.Hash("abd"u8));
+    }
+
+    /// <summary>Cancels the run at its first report.</summary>
+    private sealed class CancelOnReport(CancellationTokenSource cancel) : IProgress<long>
+    {
+        public void Report(long value) => cancel.Cancel();
     }
 
     /// <summary>Records reports synchronously (Progress&lt;T&gt; would post them later).</summary>
