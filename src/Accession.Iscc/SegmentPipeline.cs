@@ -20,8 +20,8 @@ namespace Accession.Iscc;
 /// <see cref="EndOfInput"/>); it may help with the work while it waits. <see cref="Dispose"/> gives the
 /// buffers back once every loop and wait has ended. Any number of worker loops
 /// (<see cref="RunWorkerAsync"/>) may run at the same time. A file is read by the working threads
-/// themselves instead (<see cref="ReadFile"/>, <see cref="WorkOnFile"/>). A failed step stops every loop and wait;
-/// <see cref="Error"/> then says why.
+/// themselves instead (<see cref="ReadFile"/>, <see cref="WorkOnFile"/>). A failed step stops every
+/// loop and wait; <see cref="Error"/> then says why.
 /// </remarks>
 internal sealed partial class SegmentPipeline : IDisposable
 {
