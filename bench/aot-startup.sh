@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The native form (deploy/native.sh: Native AOT, a baseline build that hands over to the x86-64-v3 or
-# -v4 build for this CPU) against the shipped ReadyToRun publish, each set of commands in one run:
-#   start-up   accession iscc TINYFILE: native (through the hand-over), the v4 build started directly,
-#              ReadyToRun, and b3sum TINYFILE; hyperfine (wall) and bench/cpu-time.py (CPU, interleaved)
+# The native form (deploy/native.sh: Native AOT, a launcher that starts the x86-64-v2, -v3 or -v4
+# build for this CPU) against the shipped ReadyToRun publish, each set of commands in one run:
+#   start-up   accession iscc TINYFILE: native (through the launcher), the v4 build started directly,
+#              ReadyToRun, and b3sum TINYFILE; the launcher alone (starting /bin/true in place of a
+#              build) and /bin/true; hyperfine (wall) and bench/cpu-time.py (CPU, interleaved)
 #   ISCC-SUM   accession iscc FILE of 1 GiB, page-cached: native, ReadyToRun, b3sum --num-threads 1
 # and the size of each form.
 #   bench/aot-startup.sh [RUNS=20] [WORKDIR] [BIGDIR=/dev/shm]
@@ -30,22 +31,29 @@ bash deploy/native.sh "$work/native" > /dev/null
 dotnet publish src/Accession.Cli -c Release -o "$work/r2r" --nologo -v q > /dev/null
 native="$work/native/accession"
 r2r="$work/r2r/accession"
+# The launcher with /bin/true in place of every build: what the launcher itself costs.
+rm -rf "$work/launcher" && mkdir "$work/launcher" && cp "$native" "$work/launcher/accession"
+for level in 2 3 4; do ln -s "$(command -v true)" "$work/launcher/accession.x86-64-v$level"; done
+launcher="$work/launcher/accession"
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "sizes: native $(du -sb "$work/native" | cut -f1) bytes in all ($(stat -c %s "$native") the baseline build);" \
-  "ReadyToRun $(du -sb "$work/r2r" | cut -f1) bytes (framework-dependent)"
+echo "sizes: native $(du -sb "$work/native" | cut -f1) bytes in all ($(stat -c %s "$native.x86-64-v4") the v4 build);" \
+  "ReadyToRun $(du -sb "$work/r2r" | cut -f1) bytes (framework-dependent); the launcher $(stat -c %s "$native") bytes"
 
 if wants startup; then
   tiny="$work/tiny.txt"
   printf 'hello world\n' > "$tiny"
   hyperfine -N --warmup 3 --runs "$runs" --export-json "$work/startup.json" \
     -n "b3sum TINYFILE" "b3sum $tiny" \
-    -n "native accession iscc TINYFILE" "$native iscc $tiny" \
+    -n "native accession iscc TINYFILE (launcher)" "$native iscc $tiny" \
     -n "native v4 build, started directly" "$native.x86-64-v4 iscc $tiny" \
-    -n "ReadyToRun accession iscc TINYFILE" "$r2r iscc $tiny" > /dev/null
+    -n "ReadyToRun accession iscc TINYFILE" "$r2r iscc $tiny" \
+    -n "the launcher starting /bin/true" "$launcher iscc $tiny" \
+    -n "/bin/true" "$(command -v true) iscc $tiny" > /dev/null
   summary "$work/startup.json" "start-up (hyperfine, wall medians; CPU means):"
   echo "start-up (CPU, user + system, medians of interleaved rounds):"
-  python3 bench/cpu-time.py "$runs" "b3sum $tiny" "$native iscc $tiny" "$native.x86-64-v4 iscc $tiny" "$r2r iscc $tiny"
+  python3 bench/cpu-time.py "$runs" "b3sum $tiny" "$native iscc $tiny" "$native.x86-64-v4 iscc $tiny" "$r2r iscc $tiny" \
+    "$launcher iscc $tiny" "$(command -v true) iscc $tiny"
 fi
 
 if wants iscc; then

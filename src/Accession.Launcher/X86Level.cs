@@ -1,15 +1,15 @@
 using System.Runtime.Intrinsics.X86;
 
-namespace Accession.Cli.Startup;
+namespace Accession.Launcher;
 
 /// <summary>
 /// The x86-64 micro-architecture levels of the System V psABI that the native builds of
-/// <c>accession</c> target: what this machine runs (CPU and operating system) and what this binary
-/// was compiled for. Stateless; thread-safe.
+/// <c>accession</c> target, and the highest one this machine runs (CPU and operating system).
+/// Stateless; thread-safe.
 /// </summary>
 internal static class X86Level
 {
-    /// <summary>x86-64-v2: the baseline build.</summary>
+    /// <summary>x86-64-v2: the baseline, which every supported x86-64 machine runs.</summary>
     public const int V2 = 2;
 
     /// <summary>x86-64-v3: AVX2, BMI1/2, FMA, F16C, LZCNT, MOVBE.</summary>
@@ -17,17 +17,6 @@ internal static class X86Level
 
     /// <summary>x86-64-v4: AVX-512 F, BW, CD, DQ, VL.</summary>
     public const int V4 = 4;
-
-    /// <summary>
-    /// The level this code was compiled for. Native AOT compiles these checks to constants of its
-    /// target; the JIT answers them for the machine, so a JIT-compiled program is always at
-    /// <see cref="Machine"/>'s level and never looks for another build.
-    /// </summary>
-    public static int Compiled => Avx512F.IsSupported && Avx512BW.IsSupported && Avx512DQ.IsSupported && Avx512CD.IsSupported && Avx512F.VL.IsSupported
-        ? V4
-        : Avx2.IsSupported && Bmi1.IsSupported && Bmi2.IsSupported && Fma.IsSupported && Lzcnt.IsSupported
-            ? V3
-            : V2;
 
     /// <summary>
     /// The highest level both the CPU (CPUID, psABI's list of features per level) and the kernel

@@ -1,0 +1,3 @@
+using Accession.Launcher;
+
+return BuildLauncher.Run();
