@@ -33,7 +33,7 @@ native="$work/native/accession"
 r2r="$work/r2r/accession"
 # The launcher with /bin/true in place of every build: what the launcher itself costs.
 rm -rf "$work/launcher" && mkdir "$work/launcher" && cp "$native" "$work/launcher/accession"
-for level in 2 3 4; do ln -s "$(command -v true)" "$work/launcher/accession.x86-64-v$level"; done
+for level in 2 3 4; do ln -s "$(type -P true)" "$work/launcher/accession.x86-64-v$level"; done
 launcher="$work/launcher/accession"
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load average $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -49,11 +49,11 @@ if wants startup; then
     -n "native v4 build, started directly" "$native.x86-64-v4 iscc $tiny" \
     -n "ReadyToRun accession iscc TINYFILE" "$r2r iscc $tiny" \
     -n "the launcher starting /bin/true" "$launcher iscc $tiny" \
-    -n "/bin/true" "$(command -v true) iscc $tiny" > /dev/null
+    -n "/bin/true" "$(type -P true) iscc $tiny" > /dev/null
   summary "$work/startup.json" "start-up (hyperfine, wall medians; CPU means):"
   echo "start-up (CPU, user + system, medians of interleaved rounds):"
   python3 bench/cpu-time.py "$runs" "b3sum $tiny" "$native iscc $tiny" "$native.x86-64-v4 iscc $tiny" "$r2r iscc $tiny" \
-    "$launcher iscc $tiny" "$(command -v true) iscc $tiny"
+    "$launcher iscc $tiny" "$(type -P true) iscc $tiny"
 fi
 
 if wants iscc; then
