@@ -6,6 +6,9 @@ namespace Accession.Cli.Tests;
 /// <summary>Starts the built <c>accession</c> executable with redirected streams, and sends it signals.</summary>
 internal static class CliProcess
 {
+    /// <summary>The trait value of the tests that start the program as a process.</summary>
+    public const string ProcessCategory = "Process";
+
     /// <summary>How long a condition may take on a loaded machine before a test gives up.</summary>
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
@@ -29,10 +32,27 @@ internal static class CliProcess
     /// The words that start the program: the built <c>accession.dll</c> under the test's host, or the
     /// executable that <c>ACCESSION_TEST_EXECUTABLE</c> names (a published form, such as the native one).
     /// </summary>
-    private static string[] Program() =>
-        Environment.GetEnvironmentVariable("ACCESSION_TEST_EXECUTABLE") is { Length: > 0 } executable
+    private static string[] Program()
+    {
+        RequireProcessTrait();
+        return Environment.GetEnvironmentVariable("ACCESSION_TEST_EXECUTABLE") is { Length: > 0 } executable
             ? [executable]
             : [Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", Path.Combine(AppContext.BaseDirectory, "accession.dll")];
+    }
+
+    /// <summary>
+    /// CI runs the tests that start the program again against the native form, choosing them by the
+    /// trait <c>Category=Process</c> (.ci/run); a test without it would silently miss that run.
+    /// </summary>
+    private static void RequireProcessTrait()
+    {
+        if (TestContext.Current.Test is { } test
+            && !(test.Traits.TryGetValue("Category", out var categories) && categories.Contains(ProcessCategory)))
+        {
+            throw new InvalidOperationException(
+                $"{test.TestDisplayName} starts the accession process: give its class [Trait(\"Category\", \"{ProcessCategory}\")] so CI also runs it against the native form.");
+        }
+    }
 
     private static ProcessStartInfo StartInfo(string program, string? workingDirectory, IReadOnlyDictionary<string, string?>? environment)
     {

@@ -8,6 +8,7 @@ namespace Accession.Cli.Tests;
 /// README.md and run from the repository root, with the built executable in place of <c>dotnet run</c>
 /// (which would build the project again).
 /// </summary>
+[Trait("Category", "Process")]
 public class ReadmeCommandTests
 {
     private const string DotnetRun = "dotnet run --project src/Accession.Cli -c Release -- ";

@@ -4,6 +4,7 @@ namespace Accession.Cli.Tests;
 /// The root command builds only the subcommand a command line names (a start-up saving), and every
 /// subcommand for any other line, so help, <c>--version</c> and suggestions see them all.
 /// </summary>
+[Trait("Category", "Process")]
 public class RootCommandsTests
 {
     private static string[] Names(IReadOnlyList<string> args) =>

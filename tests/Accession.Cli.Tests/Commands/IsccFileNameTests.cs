@@ -6,6 +6,7 @@ using Accession.TestKit;
 namespace Accession.Cli.Tests.Commands;
 
 /// <summary>Names with newlines and backslashes are escaped like coreutils and read back by <c>--check</c>.</summary>
+[Trait("Category", "Process")]
 public class IsccFileNameTests
 {
     private static async Task<(TempFolder Folder, string File, byte[] Content)> OddlyNamedAsync()

@@ -7,6 +7,7 @@ using Accession.TestKit;
 namespace Accession.Cli.Tests.Commands;
 
 /// <summary>Runs the built <c>accession</c> executable to check what only a real process shows: exit codes, pipes, signals.</summary>
+[Trait("Category", "Process")]
 public class IsccProcessTests
 {
     private static Process Start(params string[] args) => CliProcess.Start(args);

@@ -9,6 +9,7 @@ using Accession.TestKit;
 namespace Accession.Cli.Tests.Commands;
 
 /// <summary>Names that are not valid UTF-8 inside a folder are hashed, shown as <c>\xHH</c> and found again by <c>--check</c>.</summary>
+[Trait("Category", "Process")]
 public class IsccRawNameTests
 {
     private static readonly string[] Names = ["b.txt", "caf\\xE9", "sub\\xFF/in.txt"];

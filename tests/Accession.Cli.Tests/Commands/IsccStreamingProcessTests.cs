@@ -10,6 +10,7 @@ namespace Accession.Cli.Tests.Commands;
 /// Line-by-line output and clean stops as a pipe reader and a shell see them (issue: "as dependable as
 /// coreutils"). These run the real process: buffering, blocked reads and signals exist only there.
 /// </summary>
+[Trait("Category", "Process")]
 public class IsccStreamingProcessTests
 {
     private static async Task<string> FileAsync(TempFolder folder, string name, byte[] content)

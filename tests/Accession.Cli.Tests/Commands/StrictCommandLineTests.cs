@@ -4,6 +4,7 @@ using Accession.TestKit;
 namespace Accession.Cli.Tests.Commands;
 
 /// <summary>Unknown options, <c>--</c>, <c>--version</c> and options that need <c>--check</c>, in every command.</summary>
+[Trait("Category", "Process")]
 public class StrictCommandLineTests
 {
     [Fact]

@@ -13,6 +13,7 @@ namespace Accession.Cli.Tests.Pennsieve;
 /// middle of an import against the fake Pennsieve: a bounded stop with exit 143 and a summary of what was
 /// uploaded, and a journal that lets the next run finish the same import without sending a file twice.
 /// </summary>
+[Trait("Category", "Process")]
 public class PennsieveImportSignalTests
 {
     /// <summary>How long the stop may take: the uploads' grace period (1.5 s) plus a loaded machine's slack.</summary>

@@ -10,6 +10,7 @@ namespace Accession.Cli.Tests.Startup;
 /// and print their level, it must start the best one the machine (or <c>ACCESSION_X86_LEVEL</c>) allows.
 /// </summary>
 [SupportedOSPlatform("linux")]
+[Trait("Category", "Launcher")]
 public class LauncherTests
 {
     // The launcher reads this variable only; the builds it starts get it unchanged like all others.
