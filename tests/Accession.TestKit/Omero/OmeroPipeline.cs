@@ -56,7 +56,15 @@ internal sealed class OmeroPipeline(OmeroServer server, RequestRecorder recorder
         var delay = server.Faults.TakeDelay(path);
         if (delay > TimeSpan.Zero)
         {
-            await Task.Delay(delay, server.Options.Clock, exchange.Http.RequestAborted);
+            // A timer may fire a fraction of a millisecond before the clock that records the request's
+            // duration has moved on by the delay; wait out that remainder so the delay holds by that clock.
+            var clock = server.Options.Clock;
+            var until = clock.GetUtcNow() + delay;
+            await Task.Delay(delay, clock, exchange.Http.RequestAborted);
+            while (clock.GetUtcNow() < until)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(1), clock, exchange.Http.RequestAborted);
+            }
         }
 
         if (server.Faults.TakeFailure(path) is { } status)
