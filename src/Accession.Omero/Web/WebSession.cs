@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Net;
 
 namespace Accession.Omero.Web;
 
@@ -41,33 +42,46 @@ internal sealed class WebSession
     /// <summary>This session, counted as the one login <paramref name="number"/> made.</summary>
     public WebSession AsLogin(int number) => new(_cookies, _csrfToken, number);
 
-    /// <summary>This session with the cookies <paramref name="response"/> sets (an empty value or a past expiry removes one); itself when it sets none.</summary>
+    /// <summary>
+    /// This session with the cookies <paramref name="response"/> sets, as the BCL's cookie rules read them
+    /// (<see cref="CookieContainer"/>: a past <c>Expires</c> or <c>Max-Age=0</c> removes one; a malformed
+    /// one is ignored, as a browser would); itself when it changes none.
+    /// </summary>
     public WebSession WithCookiesFrom(HttpResponseMessage response)
     {
-        if (!response.Headers.TryGetValues("Set-Cookie", out var values))
+        if (!response.Headers.TryGetValues("Set-Cookie", out var values) || response.RequestMessage?.RequestUri is not { } uri)
         {
             return this;
         }
 
-        var cookies = _cookies;
+        var jar = new CookieContainer();
+        foreach (var (name, value) in _cookies)
+        {
+            jar.Add(uri, new Cookie(name, value, "/"));
+        }
+
         foreach (var value in values)
         {
-            var pair = value.Split(';', 2)[0];
-            var equals = pair.IndexOf('=', StringComparison.Ordinal);
-            if (equals <= 0)
+            try
             {
-                continue;
+                jar.SetCookies(uri, value);
             }
+            catch (CookieException)
+            {
+                // Not a cookie the server could have meant for us; the others still count.
+            }
+        }
 
-            var name = pair[..equals].Trim();
-            var content = pair[(equals + 1)..].Trim().Trim('"');
-            var expired = value.Contains("Max-Age=0", StringComparison.OrdinalIgnoreCase)
-                || value.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase);
-            cookies = content.Length == 0 || expired ? cookies.Remove(name) : cookies.SetItem(name, content);
+        var cookies = jar.GetCookies(uri)
+            .Where(cookie => !cookie.Expired && cookie.Value.Length > 0)
+            .Aggregate(ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal), (held, cookie) => held.SetItem(cookie.Name, cookie.Value));
+        if (cookies.Count == _cookies.Count && cookies.All(pair => _cookies.TryGetValue(pair.Key, out var held) && held == pair.Value))
+        {
+            return this;
         }
 
         // A new CSRF secret makes the handed-out token stale; the cookie's own value is then the token (§6).
         var token = cookies.GetValueOrDefault(CsrfCookie) == _cookies.GetValueOrDefault(CsrfCookie) ? _csrfToken : null;
-        return cookies == _cookies ? this : new WebSession(cookies, token, Number);
+        return new WebSession(cookies, token, Number);
     }
 }
