@@ -12,8 +12,9 @@
 #   deploy/prove.sh [BASE_IMAGE]
 #
 # BASE_IMAGE is the build argument of deploy/Containerfile (default: the official runtime-deps image;
-# deploy/debian-base.sh makes an equivalent one from Debian packages). Needs root, podman, unshare,
-# chroot, python3 and the .NET SDK. Prints each step with its duration; exit 0 when every check passed.
+# deploy/debian-base.sh makes an equivalent one from Debian packages). FORM and NATIVE_DIR pass on to
+# deploy/build-images.sh (default: the native form). Needs root, podman, unshare, chroot, python3 and
+# the .NET SDK (and clang or gcc for the native form). Prints each step with its duration; exit 0 when every check passed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -56,7 +57,7 @@ step() { # name: prints the previous step's duration and starts a new one
 }
 fail() { echo "FAILED: $*" >&2; exit 1; }
 
-echo "== build the images on $base"
+echo "== build the images on $base (${FORM:-native} form)"
 deploy/build-images.sh "$base" "$tag"
 for image in accession-pennsieve-import accession-omero-iscc; do
   size=$(podman image inspect --format '{{.Size}}' "$image:$tag")

@@ -1,79 +1,25 @@
 using System.Diagnostics;
 using System.Globalization;
+using Accession.TestKit;
 
 namespace Accession.Cli.Tests;
 
 /// <summary>Starts the built <c>accession</c> executable with redirected streams, and sends it signals.</summary>
 internal static class CliProcess
 {
-    /// <summary>The trait value of the tests that start the program as a process.</summary>
-    public const string ProcessCategory = "Process";
-
     /// <summary>How long a condition may take on a loaded machine before a test gives up.</summary>
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
+    /// <summary>Starts the program (<see cref="AccessionProgram"/>) with every standard stream redirected.</summary>
     /// <param name="args">The command line after the program name.</param>
     /// <param name="workingDirectory">The working directory; the test's when null.</param>
     /// <param name="environment">Variables to set (a null value removes one) on top of the test's environment.</param>
-    public static Process Start(IEnumerable<string> args, string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null)
-    {
-        var program = Program();
-        var info = StartInfo(program[0], workingDirectory, environment);
-        info.RedirectStandardInput = true;
-        foreach (var arg in program.Skip(1).Concat(Quiet(args)))
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        return Process.Start(info)!;
-    }
-
-    /// <summary>
-    /// The words that start the program: the built <c>accession.dll</c> under the test's host, or the
-    /// executable that <c>ACCESSION_TEST_EXECUTABLE</c> names (a published form, such as the native one).
-    /// </summary>
-    private static string[] Program()
-    {
-        RequireProcessTrait();
-        return Environment.GetEnvironmentVariable("ACCESSION_TEST_EXECUTABLE") is { Length: > 0 } executable
-            ? [executable]
-            : [Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", Path.Combine(AppContext.BaseDirectory, "accession.dll")];
-    }
-
-    /// <summary>
-    /// CI runs the tests that start the program again against the native form, choosing them by the
-    /// trait <c>Category=Process</c> (.ci/run); a test without it would silently miss that run.
-    /// </summary>
-    private static void RequireProcessTrait()
-    {
-        if (TestContext.Current.Test is { } test
-            && !(test.Traits.TryGetValue("Category", out var categories) && categories.Contains(ProcessCategory)))
-        {
-            throw new InvalidOperationException(
-                $"{test.TestDisplayName} starts the accession process: give its class [Trait(\"Category\", \"{ProcessCategory}\")] so CI also runs it against the native form.");
-        }
-    }
-
-    private static ProcessStartInfo StartInfo(string program, string? workingDirectory, IReadOnlyDictionary<string, string?>? environment)
-    {
-        var info = new ProcessStartInfo(program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? string.Empty,
-        };
-        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
-        {
-            info.Environment[name] = value;
-        }
-
-        return info;
-    }
+    public static Process Start(IEnumerable<string> args, string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null) =>
+        AccessionProgram.Start(Quiet(args), workingDirectory, environment);
 
     /// <summary>The command line of the built executable for a shell, each word quoted.</summary>
     public static string ShellCommand(params string[] args) =>
-        string.Join(' ', Program()
+        string.Join(' ', AccessionProgram.CommandWords()
             .Concat(Quiet(args))
             .Select(word => "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'"));
 
@@ -89,7 +35,7 @@ internal static class CliProcess
     public static async Task<(int ExitCode, string Output, string Error)> RunShellAsync(
         string script, string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var info = StartInfo("sh", workingDirectory, environment);
+        var info = AccessionProgram.RedirectedStartInfo("sh", workingDirectory, environment);
         info.ArgumentList.Add("-c");
         info.ArgumentList.Add(script);
         using var process = Process.Start(info)!;

@@ -1,3 +1,5 @@
+using Accession.TestKit;
+
 namespace Accession.Cli.Tests;
 
 /// <summary>A test class without the process trait cannot start the program, so CI's native run cannot miss it.</summary>
@@ -7,7 +9,7 @@ public class CliProcessTraitTests
     public void A_test_without_the_process_trait_is_refused_before_the_program_starts()
     {
         var refusal = Assert.Throws<InvalidOperationException>(() => CliProcess.Start(["--version"]));
-        Assert.Contains(CliProcess.ProcessCategory, refusal.Message, StringComparison.Ordinal);
+        Assert.Contains(AccessionProgram.ProcessCategory, refusal.Message, StringComparison.Ordinal);
         Assert.Contains(nameof(A_test_without_the_process_trait_is_refused_before_the_program_starts), refusal.Message, StringComparison.Ordinal);
     }
 

@@ -1,11 +1,16 @@
 using System.Diagnostics;
 using System.Globalization;
 using Accession.Omero.State;
+using Accession.TestKit;
 using Accession.TestKit.Omero;
 
 namespace Accession.Omero.Tests;
 
-/// <summary>The shipped <c>accession</c> executable as a child process, stopped by a real SIGTERM.</summary>
+/// <summary>
+/// The shipped <c>accession</c> executable as a child process, stopped by a real SIGTERM; CI also runs it
+/// against the native form (<see cref="AccessionProgram"/>).
+/// </summary>
+[Trait("Category", AccessionProgram.ProcessCategory)]
 public sealed class SignalTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
@@ -58,22 +63,11 @@ public sealed class SignalTests
     /// <summary>Starts <c>accession omero-iscc</c> (service mode) pointed at the scenario through its environment.</summary>
     private static Process StartService(ServiceScenario scenario)
     {
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "accession.dll"));
-        info.ArgumentList.Add("omero-iscc");
-        foreach (var (name, value) in scenario.Environment())
-        {
-            info.Environment[name] = value;
-        }
+        var environment = scenario.Environment();
 
         // One image at a time, so the small one is done before the large one is downloading.
-        info.Environment["OMERO_ISCC_CONCURRENCY"] = "1";
-        return Process.Start(info)!;
+        environment["OMERO_ISCC_CONCURRENCY"] = "1";
+        return AccessionProgram.Start(["omero-iscc"], environment: environment);
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition, Process process, Func<string> describe)

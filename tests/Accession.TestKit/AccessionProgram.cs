@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using Xunit;
+
+namespace Accession.TestKit;
+
+/// <summary>
+/// Starts the <c>accession</c> program as a child process for the tests of any project that references
+/// the CLI: the built <c>accession.dll</c> under the test's host, or the published executable that
+/// <c>ACCESSION_TEST_EXECUTABLE</c> names (such as the native form's launcher). Stateless and thread-safe.
+/// </summary>
+public static class AccessionProgram
+{
+    /// <summary>The trait value (<c>Category=Process</c>) every test that starts the program must carry.</summary>
+    public const string ProcessCategory = "Process";
+
+    /// <summary>
+    /// Starts the program with <paramref name="args"/> and every standard stream redirected.
+    /// </summary>
+    /// <param name="args">The command line after the program name.</param>
+    /// <param name="workingDirectory">The working directory; the test's when null.</param>
+    /// <param name="environment">Variables to set (a null value removes one) on top of the test's environment.</param>
+    public static Process Start(IEnumerable<string> args, string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        var program = CommandWords();
+        var info = RedirectedStartInfo(program[0], workingDirectory, environment);
+        info.RedirectStandardInput = true;
+        foreach (var arg in program.Skip(1).Concat(args))
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        return Process.Start(info)!;
+    }
+
+    /// <summary>
+    /// The words that start the program: <c>dotnet accession.dll</c> from the test's output folder, or
+    /// the executable <c>ACCESSION_TEST_EXECUTABLE</c> names.
+    /// </summary>
+    public static string[] CommandWords()
+    {
+        RequireProcessTrait();
+        return Environment.GetEnvironmentVariable("ACCESSION_TEST_EXECUTABLE") is { Length: > 0 } executable
+            ? [executable]
+            : [Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", Path.Combine(AppContext.BaseDirectory, "accession.dll")];
+    }
+
+    /// <summary>A start of <paramref name="fileName"/> with standard output and error redirected.</summary>
+    /// <param name="fileName">The program to start.</param>
+    /// <param name="workingDirectory">The working directory; the test's when null.</param>
+    /// <param name="environment">Variables to set (a null value removes one) on top of the test's environment.</param>
+    public static ProcessStartInfo RedirectedStartInfo(string fileName, string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        var info = new ProcessStartInfo(fileName)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? string.Empty,
+        };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            info.Environment[name] = value;
+        }
+
+        return info;
+    }
+
+    /// <summary>
+    /// CI runs the tests that start the program again against the native form, choosing them by the
+    /// trait <c>Category=Process</c> (.ci/run); a test without it would silently miss that run.
+    /// </summary>
+    private static void RequireProcessTrait()
+    {
+        if (TestContext.Current.Test is { } test
+            && !(test.Traits.TryGetValue("Category", out var categories) && categories.Contains(ProcessCategory)))
+        {
+            throw new InvalidOperationException(
+                $"{test.TestDisplayName} starts the accession process: give its class [Trait(\"Category\", \"{ProcessCategory}\")] so CI also runs it against the native form.");
+        }
+    }
+}
