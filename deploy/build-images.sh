@@ -23,14 +23,24 @@ tool=${CONTAINER_TOOL:-podman}
 form=${FORM:-native}
 context=artifacts/container
 
+case $form in
+  native | r2r) ;;
+  *) echo "deploy/build-images.sh: FORM must be native or r2r, not '$form'" >&2; exit 2 ;;
+esac
+if [ "$form" = native ] && [ -n "${NATIVE_DIR:-}" ]; then
+  for file in accession accession.x86-64-v2 accession.x86-64-v3 accession.x86-64-v4; do
+    [ -x "$NATIVE_DIR/$file" ] || {
+      echo "deploy/build-images.sh: NATIVE_DIR $NATIVE_DIR has no $file; run deploy/native.sh with all three levels" >&2
+      exit 2
+    }
+  done
+fi
+
 rm -rf "$context"
 mkdir -p "$context/empty"
 case $form in
   native)
     if [ -n "${NATIVE_DIR:-}" ]; then
-      for file in accession accession.x86-64-v2 accession.x86-64-v3 accession.x86-64-v4; do
-        [ -x "$NATIVE_DIR/$file" ] || { echo "deploy/build-images.sh: NATIVE_DIR $NATIVE_DIR has no $file; run deploy/native.sh with all three levels" >&2; exit 2; }
-      done
       cp -a "$NATIVE_DIR" "$context/accession"
     else
       # Every level, whatever LEVELS says: the image runs on machines this one may not resemble.
@@ -43,7 +53,6 @@ case $form in
     # Debug symbols are not needed to run.
     find "$context/accession" -name '*.pdb' -delete
     ;;
-  *) echo "deploy/build-images.sh: FORM must be native or r2r, not '$form'" >&2; exit 2 ;;
 esac
 echo "staged the $form form: $(du -sh "$context/accession" | cut -f1), $(find "$context/accession" -type f | wc -l) files"
 

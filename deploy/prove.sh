@@ -14,7 +14,8 @@
 # BASE_IMAGE is the build argument of deploy/Containerfile (default: the official runtime-deps image;
 # deploy/debian-base.sh makes an equivalent one from Debian packages). FORM and NATIVE_DIR pass on to
 # deploy/build-images.sh (default: the native form). Needs root, podman, unshare, chroot, python3 and
-# the .NET SDK (and clang or gcc for the native form). Prints each step with its duration; exit 0 when every check passed.
+# the .NET SDK (and clang or gcc for the native form). Prints each step with its duration; exit 0 when
+# every check passed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
