@@ -11,7 +11,7 @@
 # time (user + system) of client and server for one run of each command, the budget two cores share.
 #   bench/omero.sh [RUNS=5] [WORKDIR]   with LARGE_MIB (1024), SMALL_IMAGES (1000), IDLE_IMAGES (100000),
 #   CASES (the cases to run: "large small idle") and FORMS (the forms to measure: "r2r native"):
-#     r2r     ReadyToRun, as `dotnet publish` makes it (the .NET tool and the ReadyToRun images);
+#     r2r     ReadyToRun, as `dotnet publish` makes it (the .NET tool; the images with FORM=r2r);
 #     native  the Native AOT folder of deploy/native.sh, started through its launcher: built here
 #             (LEVELS="x86-64-v4" builds only that level, see deploy/native.sh), or NATIVE_DIR names
 #             a folder deploy/native.sh made before.
