@@ -84,7 +84,16 @@ internal static class IsccSumPipeline
             await RunWorkersAsync(
                 pipeline,
                 options,
-                () => Task.Factory.StartNew(pipeline.WorkOnFile, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default),
+                () => Task.Factory.StartNew(
+                    () =>
+                    {
+                        // The calling thread compiles the chunker with its first segment meanwhile.
+                        SpeculativeSegment.PrepareFeatureKernels();
+                        pipeline.WorkOnFile();
+                    },
+                    CancellationToken.None,
+                    TaskCreationOptions.LongRunning,
+                    TaskScheduler.Default),
                 () =>
                 {
                     pipeline.WorkOnFile();

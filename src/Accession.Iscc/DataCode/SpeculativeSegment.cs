@@ -86,6 +86,33 @@ internal sealed class SpeculativeSegment
     /// <summary>The MinHash minima of the features from <see cref="SuffixFrom"/> on (§1.6).</summary>
     public ulong[] SuffixMinima { get; } = new ulong[MinHash.Permutations];
 
+    /// <summary>
+    /// Runs the feature and MinHash kernels of <see cref="Chunk"/> once on a few zero bytes and
+    /// throws the result away. Under ReadyToRun they are compiled at first call (see CdcLanes), and
+    /// compiling the kernels <see cref="Chunk"/> needs takes far longer than chunking the first
+    /// segment; a thread that starts beside one that chunks first calls this, so that the two
+    /// compile different kernels at the same time instead of one waiting for the other
+    /// (docs/performance.md). Costs microseconds once compiled, and under Native AOT.
+    /// </summary>
+    public static void PrepareFeatureKernels()
+    {
+        // Enough chunks that the features take their vector path (Xxh32Lanes.HashChunks).
+        const int chunks = 24;
+        const int chunkLength = 64;
+        Span<byte> bytes = stackalloc byte[chunks * chunkLength];
+        Span<int> bounds = stackalloc int[chunks + 1];
+        for (var i = 0; i < bounds.Length; i++)
+        {
+            bounds[i] = i * chunkLength;
+        }
+
+        Span<uint> features = stackalloc uint[chunks];
+        Xxh32Lanes.HashChunks(bytes, bounds, features);
+        Span<ulong> minima = stackalloc ulong[MinHash.Permutations];
+        MinHash.Initialize(minima);
+        MinHash.Update(minima, features);
+    }
+
     /// <summary>Sets the bytes: the segment's <paramref name="length"/> bytes and whatever lookahead follows them.</summary>
     public void Set(ReadOnlyMemory<byte> bytes, int length)
     {
