@@ -51,7 +51,8 @@ set -e
   || { echo "the installed accession is not the launcher (ACCESSION_X86_LEVEL=9 gave exit $refused: $refusal)"; exit 1; }
 
 # One ISCC-SUM vector (shared/vectors/iscc-sum): its bytes in a file, its code from the file; through
-# the launcher's pick and through each build at or below this machine's level.
+# the launcher's pick and with the level capped at each build's (the launcher never picks above the
+# machine's level, so a cap above it runs the machine's build again).
 read -r hex expected < <(python3 - "$shared/vectors/iscc-sum/test_vectors.json" <<'PY'
 import json, sys
 case = json.load(open(sys.argv[1]))["code_iscc_sum"]["test_0003_hello_128"]
@@ -61,11 +62,7 @@ print(data[len("stream:"):], case["outputs"]["iscc"])
 PY
 )
 python3 -c 'import sys; open(sys.argv[1], "wb").write(bytes.fromhex(sys.argv[2]))' "$work/vector.bin" "$hex"
-flags=" $(grep -m1 '^flags' /proc/cpuinfo | cut -d: -f2) "
-levels=2
-[[ $flags == *" avx2 "* ]] && levels="$levels 3"
-[[ $flags == *" avx512f "* && $flags == *" avx512bw "* && $flags == *" avx512vl "* ]] && levels="$levels 4"
-for cap in "" $levels; do
+for cap in "" 2 3 4; do
   line=$(env ${cap:+ACCESSION_X86_LEVEL=$cap} "$accession" iscc "$work/vector.bin")
   echo "accession iscc${cap:+ (ACCESSION_X86_LEVEL=$cap)}: $line"
   [[ $line == "$expected "* ]] || { echo "expected $expected"; exit 1; }
