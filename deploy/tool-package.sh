@@ -8,6 +8,7 @@
 # machine's platform); the installed command must print its version, give the ISCC-SUM of a
 # conformance vector that the vector file states through every build it carries, and be the native form.
 #   deploy/tool-package.sh [WORKDIR]
+# NATIVE_DIR names a folder deploy/native.sh made with all three levels, to pack it instead of building again.
 # The installed command is WORKDIR/tool/accession. Needs: an x86-64 Linux machine, the .NET SDK,
 # clang or gcc (Native AOT links with it), python3.
 set -euo pipefail
@@ -18,8 +19,19 @@ shared=${ACCESSION_SHARED:-../shared}
 rm -rf "$work/packages" "$work/tool" "$work/native"
 mkdir -p "$work"
 
-bash deploy/native.sh "$work/native"
-dotnet pack src/Accession.Cli -c Release -o "$work/packages" -p:NativeFormDir="$work/native" --nologo -v q
+native=$work/native
+if [ -n "${NATIVE_DIR:-}" ]; then
+  native=$(realpath -m "$NATIVE_DIR")
+  for file in accession accession.x86-64-v2 accession.x86-64-v3 accession.x86-64-v4; do
+    [ -x "$native/$file" ] || {
+      echo "deploy/tool-package.sh: NATIVE_DIR $NATIVE_DIR has no $file; run deploy/native.sh with all three levels" >&2
+      exit 2
+    }
+  done
+else
+  LEVELS= bash deploy/native.sh "$native"
+fi
+dotnet pack src/Accession.Cli -c Release -o "$work/packages" -p:NativeFormDir="$native" --nologo -v q
 echo "packages:"
 ls -1 "$work/packages"
 
