@@ -7,7 +7,8 @@
 #   ISCC-SUM   accession iscc FILE of 1 GiB, page-cached: native, ReadyToRun, b3sum --num-threads 1
 # and the size of each form.
 #   bench/aot-startup.sh [RUNS=20] [WORKDIR] [BIGDIR=/dev/shm]
-# PARTS="startup iscc" (either) measures only those. Needs: hyperfine, b3sum, python3, the .NET SDK.
+# PARTS="startup iscc" (either) measures only those. Building the native form takes minutes:
+# NATIVE_DIR=FOLDER reuses one deploy/native.sh built before. Needs: hyperfine, b3sum, python3, the .NET SDK.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-20}
@@ -15,6 +16,7 @@ work=${2:-${TMPDIR:-/tmp}/accession-aot-startup}
 bigdir=${3:-/dev/shm}
 parts=${PARTS:-startup iscc}
 mkdir -p "$work"
+source bench/native-form.sh
 wants() { [[ " $parts " == *" $1 "* ]]; }
 summary() { # JSON TITLE: each command's median, its ratio to the first (the anchor), its CPU time
   python3 - "$1" "$2" <<'PY'
@@ -27,9 +29,9 @@ for r in results:
 PY
 }
 
-bash deploy/native.sh "$work/native" > /dev/null
+native_folder=$(native_form "$work/native")
 dotnet publish src/Accession.Cli -c Release -o "$work/r2r" --nologo -v q > /dev/null
-native="$work/native/accession"
+native="$native_folder/accession"
 r2r="$work/r2r/accession"
 # The launcher with /bin/true in place of every build: what the launcher itself costs.
 rm -rf "$work/launcher" && mkdir "$work/launcher" && cp "$native" "$work/launcher/accession"
@@ -37,7 +39,7 @@ for level in 2 3 4; do ln -s "$(type -P true)" "$work/launcher/accession.x86-64-
 launcher="$work/launcher/accession"
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "sizes: native $(du -sb "$work/native" | cut -f1) bytes in all ($(stat -c %s "$native.x86-64-v4") the v4 build);" \
+echo "sizes: native $(du -sb "$native_folder" | cut -f1) bytes in all ($(stat -c %s "$native.x86-64-v4") the v4 build);" \
   "ReadyToRun $(du -sb "$work/r2r" | cut -f1) bytes (framework-dependent); the launcher $(stat -c %s "$native") bytes"
 
 if wants startup; then

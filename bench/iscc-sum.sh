@@ -3,6 +3,8 @@
 # page-cached file. Prints hyperfine tables, ratios to `b3sum --num-threads 1`, and peak RSS.
 #   bench/iscc-sum.sh [SIZE_MIB=1024] [FILE]
 # Needs: b3sum, hyperfine (apt-get install b3sum hyperfine), the .NET SDK.
+# `accession iscc --narrow` runs in both shipped forms; the native one (deploy/native.sh) takes minutes
+# to build: NATIVE_DIR=FOLDER reuses one built before.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 size_mib=${1:-1024}
@@ -21,6 +23,8 @@ dotnet publish src/Accession.Cli -c Release -o "$out/cli" --nologo -v q > /dev/n
 rid=$(dotnet --info | awk '/ RID:/ {print $2; exit}')
 dotnet publish bench/Accession.Benchmarks -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -o "$out/bench" --nologo -v q > /dev/null
 cli="$out/cli/accession"
+source bench/native-form.sh
+native="$(native_form "$out/native")/accession"
 kern="$out/bench/Accession.Benchmarks"
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
@@ -34,6 +38,7 @@ hyperfine --warmup 2 --runs 7 --export-json "$out/h.json" \
   -n "data-code speculative, 1 thread" "$kern file datacode --threads 1 $file" \
   -n "data-code speculative, 2 threads" "$kern file datacode --threads 2 $file" \
   -n "accession iscc --narrow" "$cli iscc --narrow $file" \
+  -n "accession iscc --narrow (native)" "$native iscc --narrow $file" \
   -n "accession iscc --narrow --no-mmap" "$cli iscc --narrow --no-mmap $file"
 
 python3 - "$out/h.json" "$size_mib" <<'PY'
