@@ -56,7 +56,7 @@ for tree in $trees; do
   group "$tree-one-core" "taskset -c 0 $b3" "taskset -c 0 @ iscc $d"
   group "$tree-walk" "bash -c 'find $d -type f | sort'" "@ iscc --walk $d"
   for i in "${!folders[@]}"; do
-    /usr/bin/time -f "%M" -o "$work/$tree-${names[i]}-rss.txt" "${folders[i]}/accession" iscc "$d" > /dev/null
+    /usr/bin/time -f "%M" -o "$work/$tree-${names[i]}-rss.txt" "${folders[i]}/accession" iscc "$d" > /dev/null 2>&1
   done
 done
 
