@@ -26,8 +26,17 @@ internal static partial class StandardOutput
     public static bool IsTerminal(TextWriter writer) =>
         ReferenceEquals(writer, s_writer) && !global::System.Console.IsOutputRedirected;
 
+    // On Linux by glibc's soname, which musl's loader also answers with itself: the bare name "libc" is
+    // first tried as libc.so, liblibc.so and libc in every library folder (some twenty failed system
+    // calls at start-up). Other Unix systems (macOS) have no file by that name and keep the bare one.
+    [LibraryImport("libc.so.6", EntryPoint = "write", SetLastError = true)]
+    private static unsafe partial nint WriteOnLinux(int descriptor, byte* buffer, nint count);
+
     [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
-    private static unsafe partial nint Write(int descriptor, byte* buffer, nint count);
+    private static unsafe partial nint WriteElsewhere(int descriptor, byte* buffer, nint count);
+
+    private static unsafe nint Write(int descriptor, byte* buffer, nint count) =>
+        OperatingSystem.IsLinux() ? WriteOnLinux(descriptor, buffer, count) : WriteElsewhere(descriptor, buffer, count);
 
     /// <summary>Writes straight to file descriptor 1, so a closed pipe (EPIPE) or full disk is reported.</summary>
     private sealed class DescriptorStream : WriteOnlyStream

@@ -15,6 +15,9 @@ public static unsafe partial class FileKind
 {
     private const int CurrentFolder = -100; // AT_FDCWD
     private const int DoNotFollowLinks = 0x100; // AT_SYMLINK_NOFOLLOW
+    private const int FollowLinks = 0;
+    private const int NoEntry = 2; // ENOENT
+    private const int NotAFolder = 20; // ENOTDIR
     private const uint TypeField = 0x1; // STATX_TYPE
     private const uint SizeField = 0x200; // STATX_SIZE
     internal const int StatxModeOffset = 28; // stx_mode in struct statx, the same on every architecture
@@ -67,6 +70,46 @@ public static unsafe partial class FileKind
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// What <paramref name="path"/> names, links followed, and the size of a regular file, from one
+    /// statx(2) call where .NET asks stat or lstat once per question (is it a folder, a file, how long).
+    /// <see cref="PathKind.Unknown"/> where statx cannot be asked (then ask .NET) or failed for another
+    /// reason than a missing name. Names that are not valid UTF-8 go through <see cref="RawFile"/> instead.
+    /// </summary>
+    /// <param name="path">The path to look at.</param>
+    /// <param name="length">The size of a regular file, else 0.</param>
+    public static PathKind Look(string path, out long length)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        length = 0;
+        if (!StatxFunction.IsAvailable)
+        {
+            return PathKind.Unknown;
+        }
+
+        var buffer = stackalloc byte[StatLength];
+        try
+        {
+            if (Statx(CurrentFolder, path, FollowLinks, TypeField | SizeField, buffer) != 0)
+            {
+                return Marshal.GetLastPInvokeError() is NoEntry or NotAFolder ? PathKind.Missing : PathKind.Unknown;
+            }
+        }
+        catch (Exception e) when (StatxFunction.IsMissing(e))
+        {
+            return PathKind.Unknown;
+        }
+
+        var mode = *(ushort*)(buffer + StatxModeOffset);
+        if (IsRegularMode(mode))
+        {
+            length = *(long*)(buffer + StatxSizeOffset);
+            return PathKind.RegularFile;
+        }
+
+        return IsFolderMode(mode) ? PathKind.Folder : PathKind.Special;
     }
 
     /// <summary>What <see cref="RegularFileLength"/> returns for anything but a regular file.</summary>
@@ -181,10 +224,10 @@ public static unsafe partial class FileKind
 
     private static bool IsSpecialMode(int mode) => (mode & TypeMask) is Fifo or CharacterDevice or BlockDevice or Socket;
 
-    [LibraryImport("libc", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(CLibrary.Name, EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static partial int Statx(int folder, string path, int flags, uint mask, byte* buffer);
 
-    [LibraryImport("libc", EntryPoint = "statx")]
+    [LibraryImport(CLibrary.Name, EntryPoint = "statx")]
     private static partial int Statx(int folder, byte* path, int flags, uint mask, byte* buffer);
 
     // The runtime's POSIX shim (dotnet/runtime src/native/libs/System.Native/pal_io.h): the same

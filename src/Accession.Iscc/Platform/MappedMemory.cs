@@ -111,9 +111,9 @@ internal static unsafe partial class MappedMemory
         return Marshal.GetLastPInvokeError() == TryAgain;
     }
 
-    [LibraryImport("libc", EntryPoint = "madvise")]
+    [LibraryImport(CLibrary.Name, EntryPoint = "madvise")]
     private static partial int MAdvise(void* address, nuint length, int advice);
 
-    [LibraryImport("libc", EntryPoint = "fcntl", SetLastError = true)]
+    [LibraryImport(CLibrary.Name, EntryPoint = "fcntl", SetLastError = true)]
     private static partial int FileControl(int descriptor, int command, int argument);
 }

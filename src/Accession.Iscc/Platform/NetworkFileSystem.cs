@@ -62,6 +62,6 @@ internal static unsafe partial class NetworkFileSystem
     /// <summary>True for the f_type of a network or cluster file system.</summary>
     public static bool IsNetworkType(uint type) => Array.IndexOf(NetworkTypes, type) >= 0;
 
-    [LibraryImport("libc", EntryPoint = "fstatfs")]
+    [LibraryImport(CLibrary.Name, EntryPoint = "fstatfs")]
     private static partial int Fstatfs(int descriptor, byte* buffer);
 }

@@ -49,6 +49,8 @@ public static partial class RawFile
     public static bool IsFolder(string name) =>
         FileKind.TryLStat(FileNameBytes.EncodeForC(name), out var mode, out _) && FileKind.IsFolderMode(mode);
 
+    // By the bare name, not CLibrary.Name: this runs on every Unix system (macOS too), for names that
+    // are not valid UTF-8 only, so the runtime's longer search for "libc" is paid rarely.
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true)]
     private static unsafe partial int Open(byte* path, int flags);
 }

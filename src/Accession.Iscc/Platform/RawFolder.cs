@@ -153,15 +153,15 @@ internal static unsafe partial class RawFolder
         };
     }
 
-    [LibraryImport("libc", EntryPoint = "opendir", SetLastError = true)]
+    [LibraryImport(CLibrary.Name, EntryPoint = "opendir", SetLastError = true)]
     private static partial nint OpenDirectory(byte* path);
 
-    [LibraryImport("libc", EntryPoint = "readdir", SetLastError = true)]
+    [LibraryImport(CLibrary.Name, EntryPoint = "readdir", SetLastError = true)]
     private static partial byte* ReadEntry(nint directory);
 
-    [LibraryImport("libc", EntryPoint = "dirfd")]
+    [LibraryImport(CLibrary.Name, EntryPoint = "dirfd")]
     private static partial int FolderDescriptor(nint directory);
 
-    [LibraryImport("libc", EntryPoint = "closedir")]
+    [LibraryImport(CLibrary.Name, EntryPoint = "closedir")]
     private static partial int CloseDirectory(nint directory);
 }

@@ -233,15 +233,15 @@ internal sealed unsafe partial class ReadOnlyFile : IDisposable
 
     private static bool IsInMissingFolder(string path) => Path.GetDirectoryName(path) is { Length: > 0 } folder && !Directory.Exists(folder);
 
-    [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    [LibraryImport(CLibrary.Name, EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static partial int OpenPath(string path, int flags);
 
-    [LibraryImport("libc", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    [LibraryImport(CLibrary.Name, EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static partial int Statx(int descriptor, string path, int flags, uint mask, byte* buffer);
 
-    [LibraryImport("libc", EntryPoint = "posix_fadvise")]
+    [LibraryImport(CLibrary.Name, EntryPoint = "posix_fadvise")]
     private static partial int FileAdvise(SafeFileHandle descriptor, long offset, long length, int advice);
 
-    [LibraryImport("libc", EntryPoint = "read", SetLastError = true)]
+    [LibraryImport(CLibrary.Name, EntryPoint = "read", SetLastError = true)]
     private static partial nint ReadNative(SafeFileHandle descriptor, byte* buffer, nuint count);
 }

@@ -7,9 +7,10 @@ namespace Accession.Cli.Commands.Iscc;
 /// <param name="DisplayPath">The path as printed (<c>/</c> separators; <c>-</c> for standard input).</param>
 /// <param name="FullPath">The path to open, or null for standard input.</param>
 /// <param name="Length">The size when listed (0 for standard input), or <see cref="UnknownLength"/>; used for progress only.</param>
-/// <param name="IsListed">True for a file found in a folder (so known not to be a folder itself).</param>
+/// <param name="IsKnownRegularFile">True for a file seen to be a regular file of <see cref="Length"/> bytes (listed in a
+/// folder, or a named file looked at): known not to be a folder, and opened without asking its size again.</param>
 /// <param name="Error">Why there is nothing to hash, reported in this input's place.</param>
-internal sealed record HashInput(string DisplayPath, string? FullPath, long Length, bool IsListed = false, string? Error = null)
+internal sealed record HashInput(string DisplayPath, string? FullPath, long Length, bool IsKnownRegularFile = false, string? Error = null)
 {
     /// <summary>A size not asked: progress then counts the bytes as they are hashed.</summary>
     public const long UnknownLength = -1;

@@ -28,47 +28,73 @@ internal sealed class InputExpander(IReadOnlySet<string> excludedFullPaths)
             if (argument == DisplayPath.StandardInput)
             {
                 yield return HashInput.StandardInput;
+                continue;
             }
-            else if (FolderPath.Exists(argument))
-            {
-                // Asked once: Path.GetFullPath of a relative path asks the system for it on every call.
-                var here = Environment.CurrentDirectory;
-                var walkErrors = new Queue<HashInput>();
-                foreach (var entry in TreeWalker.WalkFolder(argument, e => walkErrors.Enqueue(FailedInput(e)), cancellationToken))
-                {
-                    while (walkErrors.TryDequeue(out var failed))
-                    {
-                        yield return failed;
-                    }
 
-                    if (excludedFullPaths.Count == 0 || !excludedFullPaths.Contains(Path.GetFullPath(entry.FullPath!, here)))
-                    {
-                        yield return new HashInput(DisplayPath.Below(argument, entry.RelativePath), entry.FullPath, entry.Length, IsListed: true);
-                    }
-                }
+            foreach (var input in ExpandNamed(argument, cancellationToken))
+            {
+                yield return input;
+            }
+        }
+    }
 
-                while (walkErrors.TryDequeue(out var failed))
-                {
-                    yield return failed;
-                }
-            }
-            else if (File.Exists(argument))
+    private IEnumerable<HashInput> ExpandNamed(string argument, CancellationToken cancellationToken)
+    {
+        // One statx(2) says whether the argument is a folder or a file and how long (.NET would ask
+        // stat and lstat twice), so a named file costs no more than opening, reading and closing it.
+        var length = 0L;
+        var kind = FileNameBytes.HasRawBytes(argument) ? PathKind.Unknown : FileKind.Look(argument, out length);
+        if (kind == PathKind.Folder || (kind == PathKind.Unknown && FolderPath.Exists(argument)))
+        {
+            foreach (var input in Walk(argument, cancellationToken))
             {
-                yield return new HashInput(DisplayPath.Of(argument), argument, LengthOf(argument));
+                yield return input;
             }
-            else if (FileNameBytes.HasRawBytes(argument) && RawFile.IsSupported)
+        }
+        else if (kind == PathKind.RegularFile)
+        {
+            yield return new HashInput(DisplayPath.Of(argument), argument, length, IsKnownRegularFile: true);
+        }
+        else if (kind == PathKind.Special || (kind == PathKind.Unknown && File.Exists(argument)))
+        {
+            yield return new HashInput(DisplayPath.Of(argument), argument, kind == PathKind.Special ? 0 : LengthOf(argument));
+        }
+        else if (FileNameBytes.HasRawBytes(argument) && RawFile.IsSupported)
+        {
+            // Opening it says whether it exists.
+            yield return new HashInput(argument, argument, 0);
+        }
+        else if (argument.Contains('\uFFFD', StringComparison.Ordinal))
+        {
+            yield return HashInput.Failed(argument, IoErrorText.NotUtf8);
+        }
+        else
+        {
+            yield return HashInput.Failed(argument, IoErrorText.NotFound);
+        }
+    }
+
+    private IEnumerable<HashInput> Walk(string folder, CancellationToken cancellationToken)
+    {
+        // Asked once: Path.GetFullPath of a relative path asks the system for it on every call.
+        var here = Environment.CurrentDirectory;
+        var walkErrors = new Queue<HashInput>();
+        foreach (var entry in TreeWalker.WalkFolder(folder, e => walkErrors.Enqueue(FailedInput(e)), cancellationToken))
+        {
+            while (walkErrors.TryDequeue(out var failed))
             {
-                // Opening it says whether it exists.
-                yield return new HashInput(argument, argument, 0);
+                yield return failed;
             }
-            else if (argument.Contains('\uFFFD', StringComparison.Ordinal))
+
+            if (excludedFullPaths.Count == 0 || !excludedFullPaths.Contains(Path.GetFullPath(entry.FullPath!, here)))
             {
-                yield return HashInput.Failed(argument, IoErrorText.NotUtf8);
+                yield return new HashInput(DisplayPath.Below(folder, entry.RelativePath), entry.FullPath, entry.Length, IsKnownRegularFile: true);
             }
-            else
-            {
-                yield return HashInput.Failed(argument, IoErrorText.NotFound);
-            }
+        }
+
+        while (walkErrors.TryDequeue(out var failed))
+        {
+            yield return failed;
         }
     }
 

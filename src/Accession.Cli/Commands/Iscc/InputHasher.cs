@@ -74,15 +74,15 @@ internal sealed class InputHasher(CommandConsole console, ErrorLineWriter errors
                 }
             }
 
-            // A file listed in a folder is a regular file of the listed size, unless it changed since (then it is hashed as it is).
-            var listedLength = input.IsListed ? input.Length : -1;
+            // A file seen to be a regular file has the size seen, unless it changed since (then it is hashed as it is).
+            var listedLength = input.IsKnownRegularFile ? input.Length : -1;
             return new HashOutcome(await IsccSum.HashFileAsync(input.FullPath!, listedLength, inputProgress, FileReadMode.Read, cancellationToken).ConfigureAwait(false), null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // Asked only once opening failed, to save a system call per file: a file listed in a folder
-            // is known not to be a folder; a named argument may be.
-            if (!input.IsListed && FolderPath.Exists(input.FullPath))
+            // Asked only once opening failed, to save a system call per file: a file seen to be a
+            // regular file is known not to be a folder; a checksum line's path may be one.
+            if (!input.IsKnownRegularFile && FolderPath.Exists(input.FullPath))
             {
                 return new HashOutcome(null, IoErrorText.IsADirectory);
             }
