@@ -112,7 +112,8 @@ public sealed class ServiceHostTests
         }
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port that was free a moment ago (another process may take it before it is used).</summary>
+    internal static int FreePort()
     {
         using var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
