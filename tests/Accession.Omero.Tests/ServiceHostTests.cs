@@ -4,6 +4,7 @@ using Accession.Omero.Configuration;
 using Accession.Omero.Service;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Accession.Omero.Tests;
 
@@ -73,6 +74,23 @@ public sealed class ServiceHostTests
             Assert.Contains("\nomero_iscc_poll_failures_total ", exposition, StringComparison.Ordinal);
             Assert.Single(scenario.IsccAnnotations(image.Id));
         }
+    }
+
+    [Fact]
+    public async Task A_metrics_endpoint_disposed_without_being_stopped_frees_its_port_without_throwing()
+    {
+        await using var scenario = await ServiceScenario.StartAsync();
+        var settings = scenario.Settings with { MetricsPort = FreePort() };
+        var endpoint = new MetricsEndpoint(MetricsEndpoint.Listen(settings), settings, new ServiceMetrics(DateTimeOffset.UtcNow), NullLogger<MetricsEndpoint>.Instance);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{settings.MetricsPort}/") };
+        await endpoint.StartAsync(CancellationToken.None);
+        await WaitForHealthAsync(http, HttpStatusCode.OK);
+
+        // As when a caller's own failure unwinds past a started host: disposal alone must release the listener.
+        var disposal = Record.Exception(endpoint.Dispose);
+
+        Assert.Null(disposal);
+        await Assert.ThrowsAsync<HttpRequestException>(() => http.GetAsync(new Uri("healthz", UriKind.Relative)));
     }
 
     [Fact]

@@ -56,8 +56,10 @@ public sealed partial class MetricsEndpoint(HttpListener listener, OmeroIsccSett
 
     public override void Dispose()
     {
-        ((IDisposable)_listener).Dispose();
+        // The base cancels the stopping token, whose registration stops the listener; disposing the
+        // listener first would make that cancellation throw ObjectDisposedException.
         base.Dispose();
+        ((IDisposable)_listener).Dispose();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
