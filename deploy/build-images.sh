@@ -28,12 +28,8 @@ case $form in
   *) echo "deploy/build-images.sh: FORM must be native or r2r, not '$form'" >&2; exit 2 ;;
 esac
 if [ "$form" = native ] && [ -n "${NATIVE_DIR:-}" ]; then
-  for file in accession accession.x86-64-v2 accession.x86-64-v3 accession.x86-64-v4; do
-    [ -x "$NATIVE_DIR/$file" ] || {
-      echo "deploy/build-images.sh: NATIVE_DIR $NATIVE_DIR has no $file; run deploy/native.sh with all three levels" >&2
-      exit 2
-    }
-  done
+  . deploy/native-form-check.sh
+  require_native_form deploy/build-images.sh "$NATIVE_DIR"
 fi
 
 rm -rf "$context"

@@ -22,12 +22,8 @@ mkdir -p "$work"
 native=$work/native
 if [ -n "${NATIVE_DIR:-}" ]; then
   native=$(realpath -m "$NATIVE_DIR")
-  for file in accession accession.x86-64-v2 accession.x86-64-v3 accession.x86-64-v4; do
-    [ -x "$native/$file" ] || {
-      echo "deploy/tool-package.sh: NATIVE_DIR $NATIVE_DIR has no $file; run deploy/native.sh with all three levels" >&2
-      exit 2
-    }
-  done
+  . deploy/native-form-check.sh
+  require_native_form deploy/tool-package.sh "$native"
 else
   LEVELS= bash deploy/native.sh "$native"
 fi
