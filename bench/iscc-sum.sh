@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Whole-process comparison of Accession's BLAKE3, Data-Code and ISCC-SUM against b3sum on one
-# page-cached file. Prints hyperfine tables, ratios to `b3sum --num-threads 1`, and peak RSS.
+# page-cached file. Prints hyperfine tables, ratios to `b3sum --num-threads 1`, the two-thread
+# Data-Code against one thread in interleaved rounds, and peak RSS.
 #   bench/iscc-sum.sh [SIZE_MIB=1024] [FILE]
 # Needs: b3sum, hyperfine (apt-get install b3sum hyperfine), the .NET SDK.
 # `accession iscc --narrow` runs in both shipped forms; the native one (deploy/native.sh) takes minutes
@@ -52,6 +53,21 @@ print("|---|---|---|---|---|")
 for r in results:
     gbs = mib * 1048576 / r["median"] / 1e9
     print(f"| {r['command']} | {r['median']:.3f} | {gbs:.2f} | {base / r['median']:.2f} | {threaded / r['median']:.2f} |")
+PY
+
+# The Data-Code on two threads against one, in interleaved rounds (bench/cpu-time.py: every round runs
+# each command once), so a drift of the machine's speed between hyperfine's back-to-back batches does
+# not land in the ratio; the same runs on 1 MiB give the program's fixed cost, for the ratio without it.
+head -c 1048576 "$file" > "$out/one-mib.bin"
+echo
+echo "data-code, interleaved rounds:"
+python3 bench/cpu-time.py 15 "$kern file datacode --threads 1 $file" "$kern file datacode --threads 2 $file" \
+  "$kern file datacode --threads 1 $out/one-mib.bin" "$kern file datacode --threads 2 $out/one-mib.bin" | tee "$out/rounds.txt"
+python3 - "$out/rounds.txt" <<'PY'
+import re, sys
+one, two, one_small, two_small = (float(re.search(r"wall\s+([\d.]+) ms", line).group(1)) for line in open(sys.argv[1]))
+print(f"data-code, 2 threads vs 1 (wall medians of interleaved rounds): {one / two:.2f} x; "
+      f"without the fixed cost of a 1 MiB run: {(one - one_small) / (two - two_small):.2f} x")
 PY
 
 echo
