@@ -29,6 +29,7 @@ idle_images=${IDLE_IMAGES:-100000}
 mkdir -p "$work"
 touch "$work/started"
 
+source bench/native-form.sh
 declare -A program
 for form in $forms; do
   case $form in
@@ -36,18 +37,11 @@ for form in $forms; do
       dotnet publish src/Accession.Cli -c Release -o "$work/accession" --nologo -v q > /dev/null
       program[r2r]="$work/accession/accession" ;;
     native)
-      if [ -z "${NATIVE_DIR:-}" ]; then
-        bash deploy/native.sh "$work/accession-native" > /dev/null
-      fi
-      program[native]="${NATIVE_DIR:-$work/accession-native}/accession" ;;
+      program[native]="$(native_form "$work/accession-native")/accession" ;;
     *)
       echo "bench/omero.sh: FORMS has '$form'; the forms are r2r and native" >&2
       exit 2 ;;
   esac
-  if [ ! -x "${program[$form]}" ]; then
-    echo "bench/omero.sh: ${program[$form]} is missing; build the $form form (deploy/native.sh) or fix NATIVE_DIR" >&2
-    exit 2
-  fi
 done
 echo "$forms" > "$work/forms"
 dotnet build bench/Accession.Bench.Omero -c Release -o "$work/omero-bench" --nologo -v q > /dev/null
