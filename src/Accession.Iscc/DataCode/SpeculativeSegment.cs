@@ -86,16 +86,23 @@ internal sealed class SpeculativeSegment
     /// <summary>The MinHash minima of the features from <see cref="SuffixFrom"/> on (§1.6).</summary>
     public ulong[] SuffixMinima { get; } = new ulong[MinHash.Permutations];
 
+    private static int s_featureKernelsPrepared;
+
     /// <summary>
     /// Runs the feature and MinHash kernels of <see cref="Chunk"/> once on a few zero bytes and
     /// throws the result away. Under ReadyToRun they are compiled at first call (see CdcLanes), and
     /// compiling the kernels <see cref="Chunk"/> needs takes far longer than chunking the first
     /// segment; a thread that starts beside one that chunks first calls this, so that the two
     /// compile different kernels at the same time instead of one waiting for the other
-    /// (docs/performance.md). Costs microseconds once compiled, and under Native AOT.
+    /// (docs/performance.md). Runs once per process: after that the kernels are compiled.
     /// </summary>
     public static void PrepareFeatureKernels()
     {
+        if (Interlocked.Exchange(ref s_featureKernelsPrepared, 1) != 0)
+        {
+            return;
+        }
+
         // Enough chunks that the features take their vector path (Xxh32Lanes.HashChunks).
         const int chunks = 24;
         const int chunkLength = 64;
