@@ -1,10 +1,9 @@
 using System.Diagnostics;
-using System.Globalization;
 using Accession.TestKit;
 
 namespace Accession.Cli.Tests;
 
-/// <summary>Starts the built <c>accession</c> executable with redirected streams, and sends it signals.</summary>
+/// <summary>Starts the built <c>accession</c> executable with redirected streams (signals: <see cref="AccessionProgram.SignalAsync"/>).</summary>
 internal static class CliProcess
 {
     /// <summary>How long a condition may take on a loaded machine before a test gives up.</summary>
@@ -43,18 +42,6 @@ internal static class CliProcess
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(Patience);
         return (process.ExitCode, await output, await error);
-    }
-
-    /// <summary>
-    /// Sends SIGINT or SIGTERM (<c>INT</c>, <c>TERM</c>) to the process, or to its whole process group
-    /// as Ctrl+C does, and returns once it is delivered.
-    /// </summary>
-    public static async Task SignalAsync(Process process, string signal, bool wholeGroup = false)
-    {
-        var id = process.Id.ToString(CultureInfo.InvariantCulture);
-        using var kill = Process.Start("kill", wholeGroup ? ["-" + signal, "--", "-" + id] : ["-" + signal, id]);
-        await kill.WaitForExitAsync();
-        Assert.Equal(0, kill.ExitCode);
     }
 
     /// <summary>Waits until <paramref name="condition"/> holds, polling; fails after <see cref="Patience"/>.</summary>

@@ -28,12 +28,8 @@ public sealed class MetricsProcessTests
                 && text.Contains("\nomero_iscc_images_annotated_total 1\n", StringComparison.Ordinal) ? text : null,
             "the annotated image to be counted in /metrics");
         using var health = await http.GetAsync(new Uri("healthz", UriKind.Relative));
-        var descendants = Descendants(process.Id);
 
-        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-        }
+        await AccessionProgram.SignalAsync(process, "TERM");
 
         await process.WaitForExitAsync().WaitAsync(Patience);
 
@@ -44,7 +40,6 @@ public sealed class MetricsProcessTests
         Assert.Equal(await scenario.ExpectedCodeAsync(image.Fileset), Assert.Single(scenario.IsccAnnotations(image.Id)).Value("iscc:sum"));
         Assert.Equal(143, process.ExitCode);
         Assert.DoesNotContain("   at ", await stderr, StringComparison.Ordinal);
-        Assert.DoesNotContain(descendants, pid => Directory.Exists($"/proc/{pid}"));
         await Assert.ThrowsAsync<HttpRequestException>(() => http.GetAsync(new Uri("healthz", UriKind.Relative)));
     }
 
@@ -79,87 +74,42 @@ public sealed class MetricsProcessTests
     }
 
     /// <summary>True once <c>/healthz</c> answers 200; false when the process exited first.</summary>
-    private static async Task<bool> WaitForListenerOrExitAsync(Process process, HttpClient http)
+    private static async Task<bool> WaitForListenerOrExitAsync(Process process, HttpClient http) =>
+        await PollAsync(
+            process,
+            async () =>
+            {
+                try
+                {
+                    using var response = await http.GetAsync(new Uri("healthz", UriKind.Relative));
+                    return response.StatusCode == HttpStatusCode.OK ? "listening" : null;
+                }
+                catch (HttpRequestException)
+                {
+                    return null; // Not listening yet.
+                }
+            },
+            "/healthz to answer 200") is not null;
+
+    private static async Task<string> WaitForAsync(Process process, Func<Task<string?>> attempt, string what) =>
+        await PollAsync(process, attempt, what) ?? throw new Xunit.Sdk.XunitException($"the service exited early while waiting for {what}");
+
+    /// <summary>The first result of <paramref name="attempt"/> that is not null, or null once the process exited; fails after <see cref="Patience"/>.</summary>
+    private static async Task<string?> PollAsync(Process process, Func<Task<string?>> attempt, string what)
     {
         var clock = Stopwatch.StartNew();
         while (!process.HasExited)
-        {
-            try
-            {
-                using var response = await http.GetAsync(new Uri("healthz", UriKind.Relative));
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return true;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            Assert.True(clock.Elapsed < Patience, "timed out waiting for /healthz to answer 200");
-            await Task.Delay(20);
-        }
-
-        return false;
-    }
-
-    private static async Task<string> WaitForAsync(Process process, Func<Task<string?>> attempt, string what)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
         {
             if (await attempt() is { } result)
             {
                 return result;
             }
 
-            Assert.False(process.HasExited, $"the service exited early while waiting for {what}");
             Assert.True(clock.Elapsed < Patience, $"timed out waiting for {what}");
             await Task.Delay(20);
         }
-    }
 
-    /// <summary>The processes below <paramref name="pid"/> now, read from <c>/proc</c>.</summary>
-    private static List<int> Descendants(int pid)
-    {
-        var parents = new Dictionary<int, int>();
-        foreach (var folder in Directory.EnumerateDirectories("/proc"))
-        {
-            if (int.TryParse(Path.GetFileName(folder), NumberStyles.None, CultureInfo.InvariantCulture, out var child)
-                && TryReadParent(folder) is { } parent)
-            {
-                parents[child] = parent;
-            }
-        }
-
-        var found = new List<int>();
-        var frontier = new Queue<int>([pid]);
-        while (frontier.TryDequeue(out var next))
-        {
-            foreach (var (child, parent) in parents.Where(entry => entry.Value == next))
-            {
-                found.Add(child);
-                frontier.Enqueue(child);
-            }
-        }
-
-        return found;
-    }
-
-    /// <summary>The parent id from <c>/proc/PID/stat</c> (the field after the parenthesised name), or null once the process is gone.</summary>
-    private static int? TryReadParent(string folder)
-    {
-        try
-        {
-            var stat = File.ReadAllText(Path.Combine(folder, "stat"));
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return int.Parse(fields[1], CultureInfo.InvariantCulture);
-        }
-        catch (IOException)
-        {
-            return null;
-        }
+        return null;
     }
 
     /// <summary>Kills and disposes the process unless released, so a failed test leaves nothing running.</summary>

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Accession.Omero.State;
 using Accession.TestKit;
 using Accession.TestKit.Omero;
@@ -31,10 +30,7 @@ public sealed class SignalTests
             process,
             () => string.Join(", ", scenario.Omero.Requests.Select(request => $"{request.Method} {request.Path} {request.StatusCode} {request.Completed}")));
         var signalled = Stopwatch.StartNew();
-        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-        }
+        await AccessionProgram.SignalAsync(process, "TERM");
 
         await process.WaitForExitAsync().WaitAsync(Patience);
         var stopTime = signalled.Elapsed;

@@ -44,6 +44,23 @@ public static class AccessionProgram
             : [Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", Path.Combine(AppContext.BaseDirectory, "accession.dll")];
     }
 
+    /// <summary>
+    /// Sends SIGINT or SIGTERM (<c>INT</c>, <c>TERM</c>) to the process, or to its whole process group
+    /// as Ctrl+C does, and returns once it is delivered.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">kill(1) could not deliver it.</exception>
+    public static async Task SignalAsync(Process process, string signal, bool wholeGroup = false)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        var id = process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var kill = Process.Start("kill", wholeGroup ? ["-" + signal, "--", "-" + id] : ["-" + signal, id]);
+        await kill.WaitForExitAsync().ConfigureAwait(false);
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -{signal} {id} exited with {kill.ExitCode}.");
+        }
+    }
+
     /// <summary>A start of <paramref name="fileName"/> with standard output and error redirected.</summary>
     /// <param name="fileName">The program to start.</param>
     /// <param name="workingDirectory">The working directory; the test's when null.</param>

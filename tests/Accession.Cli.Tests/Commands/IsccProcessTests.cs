@@ -99,7 +99,7 @@ public class IsccProcessTests
             }
         });
 
-        await CliProcess.SignalAsync(process, signal);
+        await AccessionProgram.SignalAsync(process, signal);
 
         await process.WaitForExitAsync();
         await feeding.CancelAsync();

@@ -55,7 +55,7 @@ public class IsccStreamingProcessTests
         var error = process.StandardError.ReadToEndAsync();
         var line = await ReadLineAsync(process);
 
-        await CliProcess.SignalAsync(process, signal);
+        await AccessionProgram.SignalAsync(process, signal);
         await process.WaitForExitAsync().WaitAsync(CliProcess.Patience);
 
         Assert.Equal(expectedExitCode, process.ExitCode);
@@ -74,7 +74,7 @@ public class IsccStreamingProcessTests
 
         // The temporary file beside FILE exists from the start of the run.
         await CliProcess.WaitUntilAsync(() => Directory.GetFiles(folder.Path).Length > 0, "the temporary file exists");
-        await CliProcess.SignalAsync(process, "TERM");
+        await AccessionProgram.SignalAsync(process, "TERM");
         await process.WaitForExitAsync().WaitAsync(CliProcess.Patience);
 
         Assert.Equal(143, process.ExitCode);
@@ -99,7 +99,7 @@ public class IsccStreamingProcessTests
         using var group = Process.Start(info)!;
         var error = group.StandardError.ReadToEndAsync();
         var line = await ReadLineAsync(group);
-        await CliProcess.SignalAsync(group, "INT", wholeGroup: true);
+        await AccessionProgram.SignalAsync(group, "INT", wholeGroup: true);
         var rest = await group.StandardOutput.ReadToEndAsync().WaitAsync(CliProcess.Patience);
         await group.WaitForExitAsync().WaitAsync(CliProcess.Patience);
 

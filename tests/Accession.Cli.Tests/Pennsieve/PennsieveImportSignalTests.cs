@@ -55,7 +55,7 @@ public class PennsieveImportSignalTests
             }
 
             var stopping = Stopwatch.StartNew();
-            await CliProcess.SignalAsync(first, "TERM");
+            await AccessionProgram.SignalAsync(first, "TERM");
             await first.WaitForExitAsync().WaitAsync(CliProcess.Patience);
             Assert.True(stopping.Elapsed < StopBound, $"stopped after {stopping.Elapsed}");
             firstError = await error;
