@@ -8,7 +8,7 @@ namespace Accession.Cli;
 /// Runs a command line with one voice for every command (shared/DESIGN.md): usage errors and unknown
 /// options are one line and exit 2 with nothing run; <c>--version</c> works on every command; SIGINT and
 /// SIGTERM cancel commands that stop cleanly; a failed write to stdout is one line and exit 2 (a closed
-/// pipe ends quietly, as coreutils does).
+/// pipe ends quietly, as coreutils does), and so is a missing system library.
 /// </summary>
 public static class CliApplication
 {
@@ -61,6 +61,12 @@ public static class CliApplication
                 error.WriteLine($"{command}: standard output: write error: {e.Message.TrimEnd('.')}");
             }
 
+            return ExitCodes.CannotRun;
+        }
+        catch (DllNotFoundException e)
+        {
+            // A system library the run needs is not installed (ICU for non-ASCII names in the native form).
+            error.WriteLine($"{command}: {e.Message.Split('\n')[0].TrimEnd()}");
             return ExitCodes.CannotRun;
         }
     }

@@ -45,13 +45,15 @@ public sealed class TreeEntryOrder : IComparer<string>
     /// The NFC form of a name. In a name holding bytes that are not valid UTF-8 (<see cref="FileNameBytes"/>),
     /// each valid stretch is normalised on its own and the raw bytes stay where they are, as Python's
     /// <c>unicodedata.normalize</c> treats the lone surrogates of a surrogateescape name; any other name that
-    /// is not valid Unicode is compared as it is.
+    /// is not valid Unicode is compared as it is. Normalised by <see cref="UnicodeNfc"/>, which works in
+    /// invariant globalization mode too.
     /// </summary>
+    /// <exception cref="DllNotFoundException">Invariant mode, and ICU, needed for a name that is not ASCII, is missing.</exception>
     internal static string Nfc(string name)
     {
         try
         {
-            return name.Normalize(NormalizationForm.FormC);
+            return UnicodeNfc.Normalize(name);
         }
         catch (ArgumentException)
         {
