@@ -9,13 +9,16 @@ namespace Accession.Iscc.Platform;
 /// <c>CLR_ICU_VERSION_OVERRIDE</c> names (<c>major[.minor[.sub]]</c>), then the sonames
 /// <c>libicuuc.so.N</c> from the newest major down. Each soname the loader does not have costs it some
 /// five failed opens (about 2 ms for the 28 majors above ICU 72), so the majors installed beside the C
-/// library, read from one folder listing, are tried before the others. Distributions build ICU with its functions renamed
-/// by version (<c>unorm2_normalize_72</c>); a build without renaming exports the plain names. A loaded
-/// library stays loaded for the life of the process. Immutable and thread-safe.
+/// library, read from one folder listing, are tried before the others. Distributions build ICU with its
+/// functions renamed by version (<c>unorm2_normalize_72</c>); a build without renaming exports the plain
+/// names. A loaded library stays loaded for the life of the process. Immutable and thread-safe.
 /// </summary>
 internal sealed class IcuLibrary
 {
-    /// <summary>The majors searched, newest first: the shim's lower bound, and room for many years of two releases a year (78 came out in 2025).</summary>
+    /// <summary>
+    /// The majors searched, newest first, down to the shim's lower bound: room for many years of two
+    /// releases a year (ICU 78 came out in 2025). A newer one installed beside the C library is found too.
+    /// </summary>
     internal const int NewestMajor = 100;
 
     internal const int OldestMajor = 50;
@@ -37,8 +40,8 @@ internal sealed class IcuLibrary
     public static IcuLibrary? Find() =>
         Find(Candidates(Environment.GetEnvironmentVariable("CLR_ICU_VERSION_OVERRIDE"), InstalledMajors()));
 
-    /// <summary>The first candidate that loads and exports <paramref name="probe"/> under one of its symbol suffixes.</summary>
-    internal static IcuLibrary? Find(IEnumerable<(string FileName, string[] Suffixes)> candidates, string probe = "unorm2_getNFCInstance")
+    /// <summary>The first candidate that loads and exports <c>unorm2_getNFCInstance</c> under one of its symbol suffixes.</summary>
+    internal static IcuLibrary? Find(IEnumerable<(string FileName, string[] Suffixes)> candidates)
     {
         foreach (var (fileName, suffixes) in candidates)
         {
@@ -49,7 +52,7 @@ internal sealed class IcuLibrary
 
             foreach (var suffix in suffixes)
             {
-                if (NativeLibrary.TryGetExport(handle, probe + suffix, out _))
+                if (NativeLibrary.TryGetExport(handle, "unorm2_getNFCInstance" + suffix, out _))
                 {
                     return new IcuLibrary(fileName, handle, suffix);
                 }

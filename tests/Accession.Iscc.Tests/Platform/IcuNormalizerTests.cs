@@ -46,6 +46,20 @@ public sealed class IcuNormalizerTests
     }
 
     [Fact]
+    public void Names_that_are_not_valid_utf8_normalise_around_their_raw_bytes_on_the_direct_path_too()
+    {
+        string[] names = [FileNameBytes.Decode([0x65, 0xCC, 0x81, 0xFF]), FileNameBytes.Decode([0xFF, 0x41, 0xCC, 0x8A, 0xC3]), "a\uD800e\u0301"];
+        var expected = names.Select(TreeEntryOrder.Nfc).ToList();
+
+        using (UnicodeNfc.Force(IcuNormalizer.Shared))
+        {
+            Assert.Equal(expected, names.Select(TreeEntryOrder.Nfc));
+        }
+
+        Assert.Equal("\u00E9\uDCFF", expected[0]);
+    }
+
+    [Fact]
     public void Every_code_point_normalises_as_the_runtime_does()
     {
         // Each scalar value in a run of 32, then again followed by combining marks that reorder and compose.
