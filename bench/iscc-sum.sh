@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Whole-process comparison of Accession's BLAKE3, Data-Code and ISCC-SUM against b3sum on one
 # page-cached file. Prints hyperfine tables, ratios to `b3sum --num-threads 1`, the two-thread
-# Data-Code against one thread in interleaved rounds, and peak RSS.
+# Data-Code against one thread in interleaved rounds (ReadyToRun and native kernel program), and peak RSS.
 #   bench/iscc-sum.sh [SIZE_MIB=1024] [FILE]
 # Needs: b3sum, hyperfine (apt-get install b3sum hyperfine), the .NET SDK.
 # `accession iscc --narrow` runs in both shipped forms; the native one (deploy/native.sh) takes minutes
@@ -58,17 +58,34 @@ PY
 # The Data-Code on two threads against one, in interleaved rounds (bench/cpu-time.py: every round runs
 # each command once), so a drift of the machine's speed between hyperfine's back-to-back batches does
 # not land in the ratio; the same runs on 1 MiB give the program's fixed cost, for the ratio without it.
+# The kernel program runs ReadyToRun and, on x86-64, as Native AOT for this machine's level like the
+# shipped native form, whose fixed cost has no JIT in it. BenchmarkDotNet is not trim-safe, hence its
+# warnings are let through; they do not concern the `file` kernels.
 head -c 1048576 "$file" > "$out/one-mib.bin"
-echo
-echo "data-code, interleaved rounds:"
-python3 bench/cpu-time.py 15 "$kern file datacode --threads 1 $file" "$kern file datacode --threads 2 $file" \
-  "$kern file datacode --threads 1 $out/one-mib.bin" "$kern file datacode --threads 2 $out/one-mib.bin" | tee "$out/rounds.txt"
-python3 - "$out/rounds.txt" <<'PY'
+kernels=("ReadyToRun:$kern")
+if [ "$(uname -m)" = x86_64 ]; then
+  level=x86-64-v2
+  grep -qw avx2 /proc/cpuinfo && grep -qw bmi2 /proc/cpuinfo && grep -qw fma /proc/cpuinfo && level=x86-64-v3
+  grep -qw avx512f /proc/cpuinfo && grep -qw avx512bw /proc/cpuinfo && grep -qw avx512vl /proc/cpuinfo \
+    && grep -qw avx512dq /proc/cpuinfo && grep -qw avx512cd /proc/cpuinfo && level=x86-64-v4
+  dotnet publish bench/Accession.Benchmarks -c Release -r linux-x64 -p:PublishAot=true -p:SelfContained=true \
+    -p:PublishReadyToRun=false -p:IlcInstructionSet=$level -p:TreatWarningsAsErrors=false \
+    -o "$out/bench-native" --nologo -v q > /dev/null 2>&1
+  kernels+=("native $level:$out/bench-native/Accession.Benchmarks")
+fi
+for entry in "${kernels[@]}"; do
+  form=${entry%%:*} k=${entry#*:}
+  echo
+  echo "data-code, interleaved rounds, kernel program $form:"
+  python3 bench/cpu-time.py 15 "$k file datacode --threads 1 $file" "$k file datacode --threads 2 $file" \
+    "$k file datacode --threads 1 $out/one-mib.bin" "$k file datacode --threads 2 $out/one-mib.bin" | tee "$out/rounds.txt"
+  python3 - "$out/rounds.txt" "$form" <<'PY'
 import re, sys
 one, two, one_small, two_small = (float(re.search(r"wall\s+([\d.]+) ms", line).group(1)) for line in open(sys.argv[1]))
-print(f"data-code, 2 threads vs 1 (wall medians of interleaved rounds): {one / two:.2f} x; "
+print(f"data-code ({sys.argv[2]}), 2 threads vs 1 (wall medians of interleaved rounds): {one / two:.2f} x; "
       f"without the fixed cost of a 1 MiB run: {(one - one_small) / (two - two_small):.2f} x")
 PY
+done
 
 echo
 for cmd in "$cli iscc --narrow $file" "$kern file blake3 --threads -1 $file"; do
