@@ -22,22 +22,22 @@ cat "$file" > /dev/null   # page-cache it
 # ReadyToRun too, so neither spends its start-up in the JIT.
 dotnet publish src/Accession.Cli -c Release -o "$out/cli" --nologo -v q > /dev/null
 rid=$(dotnet --info | awk '/ RID:/ {print $2; exit}')
-dotnet publish bench/Accession.Benchmarks -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -o "$out/bench" --nologo -v q > /dev/null
+dotnet publish bench/Accession.Bench.Kernels -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -o "$out/bench" --nologo -v q > /dev/null
 cli="$out/cli/accession"
 source bench/native-form.sh
 native="$(native_form "$out/native")/accession"
-kern="$out/bench/Accession.Benchmarks"
+kern="$out/bench/Accession.Bench.Kernels"
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "file: $file ($size_mib MiB, page-cached)"
 hyperfine --warmup 2 --runs 7 --export-json "$out/h.json" \
   -n "b3sum --num-threads 1" "b3sum --num-threads 1 --no-names $file" \
   -n "b3sum" "b3sum --no-names $file" \
-  -n "blake3 1 thread" "$kern file blake3 --threads 1 $file" \
-  -n "blake3 all threads" "$kern file blake3 --threads -1 $file" \
-  -n "data-code" "$kern file datacode $file" \
-  -n "data-code speculative, 1 thread" "$kern file datacode --threads 1 $file" \
-  -n "data-code speculative, 2 threads" "$kern file datacode --threads 2 $file" \
+  -n "blake3 1 thread" "$kern blake3 --threads 1 $file" \
+  -n "blake3 all threads" "$kern blake3 --threads -1 $file" \
+  -n "data-code" "$kern datacode $file" \
+  -n "data-code speculative, 1 thread" "$kern datacode --threads 1 $file" \
+  -n "data-code speculative, 2 threads" "$kern datacode --threads 2 $file" \
   -n "accession iscc --narrow" "$cli iscc --narrow $file" \
   -n "accession iscc --narrow (native)" "$native iscc --narrow $file" \
   -n "accession iscc --narrow --no-mmap" "$cli iscc --narrow --no-mmap $file"
@@ -59,8 +59,7 @@ PY
 # each command once), so a drift of the machine's speed between hyperfine's back-to-back batches does
 # not land in the ratio; the same runs on 1 MiB give the program's fixed cost, for the ratio without it.
 # The kernel program runs ReadyToRun and, on x86-64, as Native AOT for this machine's level like the
-# shipped native form, whose fixed cost has no JIT in it. BenchmarkDotNet is not trim-safe, hence its
-# warnings are let through; they do not concern the `file` kernels.
+# shipped native form, whose fixed cost has no JIT in it.
 head -c 1048576 "$file" > "$out/one-mib.bin"
 kernels=("ReadyToRun:$kern")
 if [ "$(uname -m)" = x86_64 ]; then
@@ -68,17 +67,16 @@ if [ "$(uname -m)" = x86_64 ]; then
   grep -qw avx2 /proc/cpuinfo && grep -qw bmi2 /proc/cpuinfo && grep -qw fma /proc/cpuinfo && level=x86-64-v3
   grep -qw avx512f /proc/cpuinfo && grep -qw avx512bw /proc/cpuinfo && grep -qw avx512vl /proc/cpuinfo \
     && grep -qw avx512dq /proc/cpuinfo && grep -qw avx512cd /proc/cpuinfo && level=x86-64-v4
-  dotnet publish bench/Accession.Benchmarks -c Release -r linux-x64 -p:PublishAot=true -p:SelfContained=true \
-    -p:PublishReadyToRun=false -p:IlcInstructionSet=$level -p:TreatWarningsAsErrors=false \
-    -o "$out/bench-native" --nologo -v q > /dev/null 2>&1
-  kernels+=("native $level:$out/bench-native/Accession.Benchmarks")
+  dotnet publish bench/Accession.Bench.Kernels -c Release -r linux-x64 -p:PublishAot=true -p:SelfContained=true \
+    -p:PublishReadyToRun=false -p:IlcInstructionSet=$level -o "$out/bench-native" --nologo -v q > /dev/null
+  kernels+=("native $level:$out/bench-native/Accession.Bench.Kernels")
 fi
 for entry in "${kernels[@]}"; do
   form=${entry%%:*} k=${entry#*:}
   echo
   echo "data-code, interleaved rounds, kernel program $form:"
-  python3 bench/cpu-time.py 15 "$k file datacode --threads 1 $file" "$k file datacode --threads 2 $file" \
-    "$k file datacode --threads 1 $out/one-mib.bin" "$k file datacode --threads 2 $out/one-mib.bin" | tee "$out/rounds.txt"
+  python3 bench/cpu-time.py 15 "$k datacode --threads 1 $file" "$k datacode --threads 2 $file" \
+    "$k datacode --threads 1 $out/one-mib.bin" "$k datacode --threads 2 $out/one-mib.bin" | tee "$out/rounds.txt"
   python3 - "$out/rounds.txt" "$form" <<'PY'
 import re, sys
 one, two, one_small, two_small = (float(re.search(r"wall\s+([\d.]+) ms", line).group(1)) for line in open(sys.argv[1]))
@@ -88,7 +86,7 @@ PY
 done
 
 echo
-for cmd in "$cli iscc --narrow $file" "$kern file blake3 --threads -1 $file"; do
+for cmd in "$cli iscc --narrow $file" "$kern blake3 --threads -1 $file"; do
   rss=$(/usr/bin/time -f '%M' $cmd 2>&1 >/dev/null | tail -1)
   echo "peak RSS $((rss / 1024)) MiB: $cmd"
 done

@@ -3,16 +3,16 @@ using Accession.Iscc;
 using Accession.Iscc.Blake3;
 using Accession.Iscc.DataCode;
 
-namespace Accession.Benchmarks;
+namespace Accession.Bench.Kernels;
 
 /// <summary>
 /// Whole-process kernels for bench/iscc-sum.sh: hash one file with one algorithm and print the
 /// digest, so that the process can be timed beside b3sum.
-///   file blake3 --threads N PATH   BLAKE3 of the file (N = 1, or -1 for all cores)
-///   file datacode PATH             Data-Code digest of the file, one core
-///   file datacode --threads N PATH Data-Code digest of the file read into a ring of 1 MiB buffers
-///                                  whose segments N threads chunk speculatively (the reading one
-///                                  among them); the speculation counters go to standard error
+///   blake3 --threads N PATH   BLAKE3 of the file (N = 1, or -1 for all cores)
+///   datacode PATH             Data-Code digest of the file, one core
+///   datacode --threads N PATH Data-Code digest of the file read into a ring of 1 MiB buffers
+///                             whose segments N threads chunk speculatively (the reading one
+///                             among them); the speculation counters go to standard error
 /// </summary>
 internal static class WholeFileKernels
 {
@@ -43,7 +43,7 @@ internal static class WholeFileKernels
             return 0;
         }
 
-        Console.Error.WriteLine("usage: file blake3 [--threads N] PATH | file datacode [--threads N] PATH");
+        Console.Error.WriteLine("usage: blake3 [--threads N] PATH | datacode [--threads N] PATH");
         return 2;
     }
 
