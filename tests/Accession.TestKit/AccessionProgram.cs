@@ -44,6 +44,30 @@ public static class AccessionProgram
             : [Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", Path.Combine(AppContext.BaseDirectory, "accession.dll")];
     }
 
+    /// <summary>Why a test that sends a signal <see cref="IsIgnored"/> in this process is skipped.</summary>
+    public const string IgnoredSignalReason = "the signal is ignored in this process, so its children inherit that and cannot be stopped by it (started in the background?)";
+
+    /// <summary>
+    /// Whether <paramref name="signal"/> (<c>INT</c>, <c>TERM</c>) is ignored in this process: a child
+    /// inherits an ignored signal, so it cannot be stopped by one (a shell starts its background jobs
+    /// with SIGINT ignored, and the tests' processes then inherit that).
+    /// </summary>
+    public static bool IsIgnored(string signal)
+    {
+        var number = signal switch
+        {
+            "INT" => 2,
+            "TERM" => 15,
+            _ => throw new ArgumentOutOfRangeException(nameof(signal), signal, "INT or TERM"),
+        };
+        const string Status = "/proc/self/status";
+        var ignored = File.Exists(Status)
+            ? File.ReadLines(Status).FirstOrDefault(line => line.StartsWith("SigIgn:", StringComparison.Ordinal))
+            : null;
+        var mask = ignored is null ? 0UL : Convert.ToUInt64(ignored["SigIgn:".Length..].Trim(), 16);
+        return (mask & (1UL << (number - 1))) != 0;
+    }
+
     /// <summary>
     /// Sends SIGINT or SIGTERM (<c>INT</c>, <c>TERM</c>) to the process, or to its whole process group
     /// as Ctrl+C does, and returns once it is delivered.
