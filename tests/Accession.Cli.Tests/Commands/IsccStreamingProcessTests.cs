@@ -84,33 +84,6 @@ public class IsccStreamingProcessTests
     }
 
     [Fact]
-    public async Task Ctrl_c_that_also_ends_the_producer_gives_no_result_for_the_cut_input()
-    {
-        // What Ctrl+C does in a shell: SIGINT to the whole process group, producer included. The
-        // producer dies, standard input ends, and the cut input must not get a result.
-        Assert.SkipWhen(AccessionProgram.IsIgnored("INT"), AccessionProgram.IgnoredSignalReason);
-        using var folder = new TempFolder();
-        var first = await FileAsync(folder, "first.bin", RandomNumberGenerator.GetBytes(1000));
-        var script = $"trap 'true' INT; (printf data; exec sleep 60) | {CliProcess.ShellCommand("iscc", first, "-")}; echo \"exit $?\" >&2";
-        var info = new ProcessStartInfo("setsid") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var word in new[] { "sh", "-c", script })
-        {
-            info.ArgumentList.Add(word);
-        }
-
-        using var group = Process.Start(info)!;
-        var error = group.StandardError.ReadToEndAsync();
-        var line = await ReadLineAsync(group);
-        await AccessionProgram.SignalAsync(group, "INT", wholeGroup: true);
-        var rest = await group.StandardOutput.ReadToEndAsync().WaitAsync(CliProcess.Patience);
-        await group.WaitForExitAsync().WaitAsync(CliProcess.Patience);
-
-        Assert.EndsWith($" *{first}", line, StringComparison.Ordinal);
-        Assert.Empty(rest);
-        Assert.Equal("accession iscc: interrupted\nexit 130\n", await error);
-    }
-
-    [Fact]
     public async Task A_closed_pipe_ends_the_run_quietly_with_exit_2()
     {
         using var process = CliProcess.Start(["iscc"]);
