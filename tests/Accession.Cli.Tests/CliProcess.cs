@@ -16,6 +16,23 @@ internal static class CliProcess
     public static Process Start(IEnumerable<string> args, string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null) =>
         AccessionProgram.Start(Quiet(args), workingDirectory, environment);
 
+    /// <summary>Runs the program to its end with <paramref name="stdin"/> (or nothing) as standard input and returns what it printed.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(
+        IEnumerable<string> args, byte[]? stdin = null, IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        using var process = Start(args, environment: environment);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (stdin is not null)
+        {
+            await process.StandardInput.BaseStream.WriteAsync(stdin);
+        }
+
+        process.StandardInput.Close();
+        await process.WaitForExitAsync().WaitAsync(Patience);
+        return (process.ExitCode, await output, await error);
+    }
+
     /// <summary>The command line of the built executable for a shell, each word quoted.</summary>
     public static string ShellCommand(params string[] args) =>
         string.Join(' ', AccessionProgram.CommandWords()

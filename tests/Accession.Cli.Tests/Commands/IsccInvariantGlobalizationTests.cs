@@ -34,20 +34,10 @@ public sealed class IsccInvariantGlobalizationTests
             var expected = await CliRunner.RunAsync("iscc", mode, folder.Path);
             Assert.Equal(0, expected.ExitCode);
 
-            var (exitCode, output, error) = await RunAsync(["iscc", mode, folder.Path], Invariant);
+            var (exitCode, output, error) = await CliProcess.RunAsync(["iscc", mode, folder.Path], environment: Invariant);
 
             Assert.Equal((0, string.Empty), (exitCode, error));
             Assert.Equal(expected.Output, output);
         }
-    }
-
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string[] args, IReadOnlyDictionary<string, string?> environment)
-    {
-        using var process = CliProcess.Start(args, environment: environment);
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(CliProcess.Patience);
-        return (process.ExitCode, await output, await error);
     }
 }

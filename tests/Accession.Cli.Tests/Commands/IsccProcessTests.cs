@@ -12,16 +12,8 @@ public class IsccProcessTests
 {
     private static Process Start(params string[] args) => CliProcess.Start(args);
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(byte[] stdin, params string[] args)
-    {
-        using var process = Start(args);
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.StandardInput.BaseStream.WriteAsync(stdin);
-        process.StandardInput.Close();
-        await process.WaitForExitAsync().WaitAsync(CliProcess.Patience);
-        return (process.ExitCode, await output, await error);
-    }
+    private static Task<(int ExitCode, string Output, string Error)> RunAsync(byte[] stdin, params string[] args) =>
+        CliProcess.RunAsync(args, stdin);
 
     [Fact]
     public async Task Piped_standard_input_is_hashed()
