@@ -19,10 +19,14 @@ internal sealed record CommandConsole(Func<Stream> OpenStandardInput, bool Error
         };
 
     /// <summary>
-    /// How long a result of standard input waits after the input ended. Ctrl+C signals the producer
-    /// and this process at once; when the producer dies first, the input ends before the signal is
-    /// handled here, and the truncated input's result must not be printed. The wait lets the signal
-    /// win that race.
+    /// How long a result of standard input waits at least after the input ended; zero: not at all.
+    /// Ctrl+C signals the producer and this process at once; when the producer dies first, the input
+    /// ends before the signal is handled here, and the truncated input's result must not be printed.
+    /// After this grace (which also covers a signal sent just after the producer's), the result waits
+    /// on Linux until no signal that already came can still be on its way to the handler
+    /// (<see cref="SignalsInFlight"/>), however long the runtime's threads take to carry it: the kernel
+    /// sends Ctrl+C's SIGINT to every process of the group in one call, so once the producer's death
+    /// has ended the input, this process' signal has come.
     /// </summary>
     public TimeSpan InputEndGrace { get; init; }
 

@@ -38,9 +38,11 @@ internal sealed class TerminationSignal : IDisposable
 
     public void Dispose()
     {
+        // The token source stays undisposed: the runtime runs handlers on a thread of their own, and a
+        // signal it took just before these registrations ended still runs Stop afterwards, whose
+        // Cancel would throw on a disposed source and end the process with an unhandled exception.
         _interrupt?.Dispose();
         _terminate?.Dispose();
-        _stop.Dispose();
     }
 
     private void Stop(PosixSignalContext context, Func<bool> stopsCleanly)
