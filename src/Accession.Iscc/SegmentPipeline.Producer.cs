@@ -1,4 +1,3 @@
-using System.Buffers;
 using Accession.Iscc.DataCode;
 
 namespace Accession.Iscc;
@@ -21,8 +20,7 @@ internal sealed partial class SegmentPipeline
             cancellationToken).ConfigureAwait(false);
         lock (_gate)
         {
-            var slot = _ring[_committed % _ring.Length] ??= new Slot(ArrayPool<byte>.Shared.Rent(_bufferSize));
-            return slot.Buffer.AsMemory(0, SegmentLength);
+            return ClaimSlot(_committed).Buffer.AsMemory(0, SegmentLength);
         }
     }
 

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Accession.Iscc;
 
 // The work on the segments: which step is most urgent, running it, and waking who waits for it.
@@ -67,7 +65,7 @@ internal sealed partial class SegmentPipeline
             // Claim the next segment to read and chunk while a buffer is free for it.
             if (_committed < _fileSegments && _committed - Released < _ring.Length)
             {
-                var slot = _ring[_committed % _ring.Length] ??= new Slot(ArrayPool<byte>.Shared.Rent(_bufferSize));
+                var slot = ClaimSlot(_committed);
                 slot.IsChunked = false;
                 return new Step(StepKind.Read, _committed++);
             }
@@ -136,10 +134,12 @@ internal sealed partial class SegmentPipeline
                     _joined++;
                     _joinedBytes += slot.Count;
                     Progress?.Report(_joinedBytes);
+                    RecycleReleased();
                     break;
                 case StepKind.Hash:
                     _hashing = false;
                     _hashed++;
+                    RecycleReleased();
                     break;
                 default:
                     slot.IsChunked = true;

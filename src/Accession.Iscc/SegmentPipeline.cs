@@ -28,6 +28,7 @@ internal sealed partial class SegmentPipeline : IDisposable
     private readonly DataHasher _data;
     private readonly InstanceHasher? _instance;
     private readonly Slot?[] _ring;
+    private readonly Stack<Slot> _idle = new();
     private readonly int _bufferSize;
     // A monitor rather than a Lock: the threads that work on a file wait on it (Monitor.Wait).
     private readonly object _gate = new();
@@ -46,6 +47,7 @@ internal sealed partial class SegmentPipeline : IDisposable
     private long _claimed;
     private long _hashed;
     private long _joined;
+    private long _recycled;
     private bool _hashing;
     private bool _joining;
     private Exception? _error;
@@ -94,6 +96,9 @@ internal sealed partial class SegmentPipeline : IDisposable
         }
     }
 
+    /// <summary>How many buffers the pipeline has taken from the pool: as many as it held at once, not the whole ring.</summary>
+    public int BuffersTaken { get; private set; }
+
     /// <summary>Segments a helping producer keeps read ahead of the chunking.</summary>
     public int ReadAhead { get; init; } = 2;
 
@@ -128,13 +133,18 @@ internal sealed partial class SegmentPipeline : IDisposable
         _workBell.Dispose();
         _freeBell.Dispose();
         _stop.Dispose();
-        for (var i = 0; i < _ring.Length; i++)
+        foreach (var slot in _ring)
         {
-            if (_ring[i] is { } slot)
+            if (slot is not null)
             {
-                ArrayPool<byte>.Shared.Return(slot.Buffer);
-                _ring[i] = null;
+                _idle.Push(slot);
             }
+        }
+
+        Array.Clear(_ring);
+        while (_idle.TryPop(out var slot))
+        {
+            ArrayPool<byte>.Shared.Return(slot.Buffer);
         }
     }
 }

@@ -156,6 +156,47 @@ public sealed class ParallelDataCodeTests
         Assert.Equal(counters.Segments, counters.Joins);
     }
 
+    [Fact]
+    public async Task A_file_read_on_one_thread_reuses_one_buffer_of_the_ring()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("input.bin");
+        await File.WriteAllBytesAsync(path, Adversarial);
+        var hasher = new DataHasher();
+        using (var pipeline = new SegmentPipeline(hasher, instance: null, bufferSize: 40_000, bufferCount: 8))
+        {
+            await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+            pipeline.ReadFile(file.SafeFileHandle, 0, Adversarial.Length);
+            pipeline.WorkOnFile();
+
+            Assert.Equal(1, pipeline.BuffersTaken);
+        }
+
+        Assert.Equal(DataHasher.Hash(Adversarial), hasher.GetCurrentHash());
+    }
+
+    [Fact]
+    public async Task A_producer_that_helps_takes_no_more_buffers_than_it_reads_ahead()
+    {
+        var hasher = new DataHasher();
+        using var pipeline = new SegmentPipeline(hasher, instance: null, bufferSize: 40_000, bufferCount: 8) { ReadAhead = 2 };
+        var offset = 0;
+        while (offset < Adversarial.Length)
+        {
+            var buffer = await pipeline.NextBufferAsync(help: true, CancellationToken.None);
+            var count = Math.Min(buffer.Length, Adversarial.Length - offset);
+            Adversarial.AsMemory(offset, count).CopyTo(buffer);
+            pipeline.Commit(count);
+            offset += count;
+        }
+
+        pipeline.EndOfInput();
+        await pipeline.WaitUntilDoneAsync(help: true, CancellationToken.None);
+
+        Assert.Equal(DataHasher.Hash(Adversarial), hasher.GetCurrentHash());
+        Assert.InRange(pipeline.BuffersTaken, 2, pipeline.ReadAhead + 1);
+    }
+
     /// <summary>
     /// Random bytes with long runs of one byte (no cut points: cuts only at MaxSize), short runs about
     /// the minimum chunk size, and runs that straddle typical buffer edges.
