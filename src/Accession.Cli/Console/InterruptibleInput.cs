@@ -6,10 +6,27 @@ namespace Accession.Cli.Terminal;
 /// running into this stream's own buffer and the caller goes on to stop cleanly. Each read copies out
 /// of that buffer, so an abandoned read never writes into the caller's memory. Not thread-safe.
 /// </summary>
-internal sealed class InterruptibleInput(Stream inner) : Stream
+/// <remarks>
+/// Ctrl+C signals the producer and this process at once; when the producer dies first, the input
+/// ends before the signal is handled here, and whatever the command makes of the cut input (a
+/// checksum, a verdict on a cut checksum list) must not be printed. So the end of the input is
+/// reported only after <c>endGrace</c>, which also covers a signal sent just after the producer's,
+/// and then, on Linux, once no signal that already came can still be on its way to the handler
+/// (<see cref="SignalsInFlight"/>), however long the runtime's threads take to carry it: the kernel
+/// sends Ctrl+C's SIGINT to every process of the group in one call, so once the producer's death
+/// has ended the input, this process' signal has come. A signal meanwhile cancels the read.
+/// </remarks>
+/// <param name="inner">Standard input.</param>
+/// <param name="endGrace">How long the end of the input waits at least; zero: not at all.</param>
+internal sealed class InterruptibleInput(Stream inner, TimeSpan endGrace = default) : Stream
 {
+    // After the grace, a signal still on its way to the handler is waited for this long at most: only
+    // threads kept runnable this long (a starved machine) end the wait, and the input ends then.
+    private static readonly TimeSpan SignalSettleLimit = TimeSpan.FromSeconds(2);
+
     private readonly byte[] _buffer = new byte[1 << 20];
     private Task<int>? _pending;
+    private bool _ended;
 
     public override bool CanRead => true;
 
@@ -27,6 +44,12 @@ internal sealed class InterruptibleInput(Stream inner) : Stream
         _pending ??= inner.ReadAsync(_buffer.AsMemory(0, Math.Min(buffer.Length, _buffer.Length)), CancellationToken.None).AsTask();
         var count = await _pending.WaitAsync(cancellationToken).ConfigureAwait(false);
         _pending = null;
+        if (count == 0 && buffer.Length > 0 && !_ended)
+        {
+            await WaitForSignalOnItsWayAsync(cancellationToken).ConfigureAwait(false);
+            _ended = true;
+        }
+
         _buffer.AsSpan(0, count).CopyTo(buffer.Span);
         return count;
     }
@@ -55,5 +78,17 @@ internal sealed class InterruptibleInput(Stream inner) : Stream
         }
 
         base.Dispose(disposing);
+    }
+
+    private async Task WaitForSignalOnItsWayAsync(CancellationToken cancellationToken)
+    {
+        if (endGrace <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        await Task.Delay(endGrace, cancellationToken).ConfigureAwait(false);
+        SignalsInFlight.WaitUntilSettled(SignalSettleLimit, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
     }
 }

@@ -14,10 +14,6 @@ internal sealed class InputHasher(CommandConsole console, ErrorLineWriter errors
     // Below this a file is hashed in one go, so a progress sink of its own would only flicker.
     private const long ProgressPerInputFrom = 1 << 20;
 
-    // After the grace, a signal still on its way to the handler is waited for this long at most: only
-    // threads kept runnable this long (a starved machine) end the wait, and the result is printed then.
-    private static readonly TimeSpan SignalSettleLimit = TimeSpan.FromSeconds(2);
-
     /// <summary>Hashes <paramref name="input"/>, reports an error on stderr, and marks it done on <paramref name="progress"/>; null when it failed.</summary>
     public async Task<IsccSumResult?> HashAsync(HashInput input, ByteProgress progress)
     {
@@ -58,15 +54,7 @@ internal sealed class InputHasher(CommandConsole console, ErrorLineWriter errors
                 var stdin = console.OpenStandardInput();
                 await using (stdin.ConfigureAwait(false))
                 {
-                    var result = await IsccSum.HashAsync(stdin, progress.ForInput(input.DisplayPath), cancellationToken).ConfigureAwait(false);
-                    if (console.InputEndGrace > TimeSpan.Zero)
-                    {
-                        await Task.Delay(console.InputEndGrace, cancellationToken).ConfigureAwait(false);
-                        SignalsInFlight.WaitUntilSettled(SignalSettleLimit, cancellationToken);
-                        cancellationToken.ThrowIfCancellationRequested();
-                    }
-
-                    return new HashOutcome(result, null);
+                    return new HashOutcome(await IsccSum.HashAsync(stdin, progress.ForInput(input.DisplayPath), cancellationToken).ConfigureAwait(false), null);
                 }
             }
 
