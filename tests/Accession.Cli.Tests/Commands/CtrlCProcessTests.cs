@@ -90,7 +90,7 @@ public class CtrlCProcessTests
 
     /// <summary>Standard error without strace's own notes (such as a delayed wait it dispatched).</summary>
     private static string WithoutTracerNotes(string error) =>
-        string.Concat(error.Split('\n').SkipLast(1).Where(line => !line.StartsWith("strace: ", StringComparison.Ordinal)).Select(line => line + "\n"));
+        string.Join('\n', error.Split('\n').Where(line => !line.StartsWith("strace: ", StringComparison.Ordinal)));
 
     /// <summary>Runs <paramref name="script"/> with <c>sh</c> as the leader of a process group of its own.</summary>
     private static Process StartGroup(string script)
