@@ -12,15 +12,12 @@ public class IsccProcessTests
 {
     private static Process Start(params string[] args) => CliProcess.Start(args);
 
-    private static Task<(int ExitCode, string Output, string Error)> RunAsync(byte[] stdin, params string[] args) =>
-        CliProcess.RunAsync(args, stdin);
-
     [Fact]
     public async Task Piped_standard_input_is_hashed()
     {
         var input = RandomNumberGenerator.GetBytes(3_000_000);
 
-        var (exitCode, output, error) = await RunAsync(input, "iscc", "--narrow");
+        var (exitCode, output, error) = await CliProcess.RunAsync(["iscc", "--narrow"], input);
 
         Assert.Equal(0, exitCode);
         Assert.Equal($"{IsccSum.Hash(input).ToIscc(IsccSumWidth.Narrow)} *-\n", output);
@@ -33,7 +30,7 @@ public class IsccProcessTests
         using var folder = new TempFolder();
         var missing = Path.Combine(folder.Path, "missing.bin");
 
-        var (exitCode, output, error) = await RunAsync([], "iscc", missing);
+        var (exitCode, output, error) = await CliProcess.RunAsync(["iscc", missing]);
 
         Assert.Equal(2, exitCode);
         Assert.Empty(output);
@@ -47,10 +44,10 @@ public class IsccProcessTests
         var file = folder.File("a.txt");
         await File.WriteAllTextAsync(file, "original");
         var sums = folder.File("sums.txt");
-        Assert.Equal(0, (await RunAsync([], "iscc", "-o", sums, file)).ExitCode);
+        Assert.Equal(0, (await CliProcess.RunAsync(["iscc", "-o", sums, file])).ExitCode);
         await File.WriteAllTextAsync(file, "changed");
 
-        var (exitCode, output, _) = await RunAsync([], "iscc", "-c", sums);
+        var (exitCode, output, _) = await CliProcess.RunAsync(["iscc", "-c", sums]);
 
         Assert.Equal(1, exitCode);
         Assert.Equal($"{file}: FAILED\n", output);
