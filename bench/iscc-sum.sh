@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Whole-process comparison of Accession's BLAKE3, Data-Code and ISCC-SUM against b3sum on one
 # page-cached file. Prints hyperfine tables, ratios to `b3sum --num-threads 1`, the two-thread
-# Data-Code against one thread in interleaved rounds (ReadyToRun and native kernel program), and peak RSS.
+# Data-Code against the sequential chunker and one thread in interleaved rounds (ReadyToRun and native
+# kernel program), and peak RSS.
 #   bench/iscc-sum.sh [SIZE_MIB=1024] [FILE]
 # Needs: b3sum, hyperfine (apt-get install b3sum hyperfine), the .NET SDK.
 # `accession iscc --narrow` runs in both shipped forms; the native one (deploy/native.sh) takes minutes
@@ -55,9 +56,10 @@ for r in results:
     print(f"| {r['command']} | {r['median']:.3f} | {gbs:.2f} | {base / r['median']:.2f} | {threaded / r['median']:.2f} |")
 PY
 
-# The Data-Code on two threads against one, in interleaved rounds (bench/cpu-time.py: every round runs
-# each command once), so a drift of the machine's speed between hyperfine's back-to-back batches does
-# not land in the ratio; the same runs on 1 MiB give the program's fixed cost, for the ratio without it.
+# The Data-Code on two threads against the sequential chunker and against the pipeline on one thread,
+# in interleaved rounds (bench/cpu-time.py: every round runs each command once), so a drift of the
+# machine's speed between hyperfine's back-to-back batches does not land in the ratio; the same runs on
+# 1 MiB give the program's fixed cost, for the ratios without it.
 # The kernel program runs ReadyToRun and, on x86-64, as Native AOT for this machine's level like the
 # shipped native form, whose fixed cost has no JIT in it.
 head -c 1048576 "$file" > "$out/one-mib.bin"
@@ -75,13 +77,16 @@ for entry in "${kernels[@]}"; do
   form=${entry%%:*} k=${entry#*:}
   echo
   echo "data-code, interleaved rounds, kernel program $form:"
-  python3 bench/cpu-time.py 15 "$k datacode --threads 1 $file" "$k datacode --threads 2 $file" \
-    "$k datacode --threads 1 $out/one-mib.bin" "$k datacode --threads 2 $out/one-mib.bin" | tee "$out/rounds.txt"
+  python3 bench/cpu-time.py 15 "$k datacode $file" "$k datacode --threads 1 $file" "$k datacode --threads 2 $file" \
+    "$k datacode $out/one-mib.bin" "$k datacode --threads 1 $out/one-mib.bin" "$k datacode --threads 2 $out/one-mib.bin" \
+    | tee "$out/rounds.txt"
   python3 - "$out/rounds.txt" "$form" <<'PY'
 import re, sys
-one, two, one_small, two_small = (float(re.search(r"wall\s+([\d.]+) ms", line).group(1)) for line in open(sys.argv[1]))
-print(f"data-code ({sys.argv[2]}), 2 threads vs 1 (wall medians of interleaved rounds): {one / two:.2f} x; "
-      f"without the fixed cost of a 1 MiB run: {(one - one_small) / (two - two_small):.2f} x")
+walls = [float(re.search(r"wall\s+([\d.]+) ms", line).group(1)) for line in open(sys.argv[1])]
+(seq, one, two), (seq_small, one_small, two_small) = walls[:3], walls[3:]
+for name, base, base_small in (("the sequential chunker", seq, seq_small), ("the pipeline on 1 thread", one, one_small)):
+    print(f"data-code ({sys.argv[2]}), 2 threads vs {name} (wall medians of interleaved rounds): {base / two:.2f} x; "
+          f"without the fixed cost of a 1 MiB run: {(base - base_small) / (two - two_small):.2f} x")
 PY
 done
 
